@@ -101,7 +101,11 @@ static size_t fill(ingest_stream *s, size_t n)
         int zerr = Z_OK;
         const char *m = gzerror(s->gz, &zerr);
         if (got < 0 || zerr != Z_OK)
-            snprintf(s->err, sizeof s->err, "%s", m && *m ? m : "read error");
+        {
+            /* zlib prefixes the path; the caller names the file itself */
+            const char *t = m ? strstr(m, ": ") : NULL;
+            snprintf(s->err, sizeof s->err, "%s", t ? t + 2 : m && *m ? m : "read error");
+        }
     }
     return s->end - s->start;
 }

@@ -1,19 +1,832 @@
-/* ingest_html.c — main text and metadata of an HTML page (stub). */
+/* ingest_html.c — main text and metadata of an HTML page. The page is
+ * parsed by myhtml (HTML5, Debian's libmodest); one walk measures text and
+ * link density per element and reads metadata, readability-style scoring
+ * picks the article container, and a second walk writes its paragraphs. */
 #include "dyad.h"
 
+#include <ctype.h>
+#include <jansson.h>
+#include <myhtml/api.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+enum { F_SKIP = 1, F_BLOCK = 2, F_LINK = 4, F_KEEP = 8, F_JUNK = 16 };
+
+typedef struct {
+    myhtml_tree_node_t *node;
+    int parent;
+    int tag;
+    uint8_t flags;
+    int16_t weight;           /* class/id hints */
+    uint32_t text, links;     /* visible chars in the subtree, in links */
+    uint32_t inl, icommas;    /* own inline text (up to nested blocks) */
+    uint32_t ilinks;          /* link chars in the own inline text */
+    float score;
+    uint8_t scored, picked;
+} el;
+
+/* Per-thread parser and scratch, reused across pages. */
+static _Thread_local myhtml_t *tl_html;
+static _Thread_local myhtml_tree_t *tl_tree;
+static _Thread_local el *tl_el;
+static _Thread_local size_t tl_elcap;
+
+typedef struct {
+    el *e; size_t n;
+    char *out; size_t olen, ocap;     /* text written so far */
+    size_t pstart;                    /* start of the open paragraph */
+    size_t plinks;                    /* link chars in it */
+    int ptag;                         /* block tag that opened it */
+    int oom;
+    /* metadata candidates, best so far per field (lower rank wins) */
+    char *title, *date, *lang, *url, *publisher, *h1;
+    int title_rank, date_rank, url_rank, pub_rank;
+    const char *page_url;
+} ctx;
+
+/* ---- small helpers ---- */
+
+static int is_inline(int t)
+{
+    switch (t) {
+    case MyHTML_TAG_A: case MyHTML_TAG_ABBR: case MyHTML_TAG_B:
+    case MyHTML_TAG_BDI: case MyHTML_TAG_BDO: case MyHTML_TAG_BIG:
+    case MyHTML_TAG_CITE: case MyHTML_TAG_CODE: case MyHTML_TAG_DEL:
+    case MyHTML_TAG_DFN: case MyHTML_TAG_EM: case MyHTML_TAG_FONT:
+    case MyHTML_TAG_I: case MyHTML_TAG_INS: case MyHTML_TAG_KBD:
+    case MyHTML_TAG_MARK: case MyHTML_TAG_NOBR: case MyHTML_TAG_Q:
+    case MyHTML_TAG_S: case MyHTML_TAG_SAMP: case MyHTML_TAG_SMALL:
+    case MyHTML_TAG_SPAN: case MyHTML_TAG_STRIKE: case MyHTML_TAG_STRONG:
+    case MyHTML_TAG_SUB: case MyHTML_TAG_SUP: case MyHTML_TAG_TIME:
+    case MyHTML_TAG_TT: case MyHTML_TAG_U: case MyHTML_TAG_VAR:
+    case MyHTML_TAG_WBR: case MyHTML_TAG_BR: case MyHTML_TAG_IMG:
+    case MyHTML_TAG_LABEL: case MyHTML_TAG_RUBY: case MyHTML_TAG_RB:
+    case MyHTML_TAG_RT: case MyHTML_TAG_RP: case MyHTML_TAG__TEXT:
+    case MyHTML_TAG_ACRONYM:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Elements whose content is never main text. */
+static int is_hard_tag(int t)
+{
+    switch (t) {
+    case MyHTML_TAG_HEAD: case MyHTML_TAG_SCRIPT: case MyHTML_TAG_STYLE:
+    case MyHTML_TAG_NOSCRIPT: case MyHTML_TAG_TEMPLATE: case MyHTML_TAG_SVG:
+    case MyHTML_TAG_IFRAME: case MyHTML_TAG_OBJECT: case MyHTML_TAG_EMBED:
+    case MyHTML_TAG_CANVAS: case MyHTML_TAG_VIDEO: case MyHTML_TAG_AUDIO:
+    case MyHTML_TAG_SELECT: case MyHTML_TAG_OPTION: case MyHTML_TAG_BUTTON:
+    case MyHTML_TAG_INPUT: case MyHTML_TAG_TEXTAREA: case MyHTML_TAG_DIALOG:
+    case MyHTML_TAG_MAP: case MyHTML_TAG_DATALIST: case MyHTML_TAG_TITLE:
+    case MyHTML_TAG_NOFRAMES: case MyHTML_TAG_APPLET: case MyHTML_TAG_MATH:
+    case MyHTML_TAG_FRAMESET:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Elements that are boilerplate unless they turn out to hold the page. */
+static int is_junk_tag(int t)
+{
+    return t == MyHTML_TAG_NAV || t == MyHTML_TAG_ASIDE ||
+           t == MyHTML_TAG_FOOTER || t == MyHTML_TAG_MENU;
+}
+
+static const char *attr(myhtml_tree_node_t *n, const char *k, size_t *len)
+{
+    myhtml_tree_attr_t *a = myhtml_attribute_by_key(n, k, strlen(k));
+    if (!a) return NULL;
+    const char *v = myhtml_attribute_value(a, len);
+    return v ? v : (*len = 0, "");
+}
+
+/* Lower-cased copy of class + id for pattern tests. */
+static size_t class_id(myhtml_tree_node_t *n, char *buf, size_t cap)
+{
+    size_t l1 = 0, l2 = 0, o = 0;
+    const char *c = attr(n, "class", &l1), *i = attr(n, "id", &l2);
+    for (size_t k = 0; c && k < l1 && o + 2 < cap; k++) buf[o++] = (char)tolower((unsigned char)c[k]);
+    if (i && o + 2 < cap) buf[o++] = ' ';
+    for (size_t k = 0; i && k < l2 && o + 1 < cap; k++) buf[o++] = (char)tolower((unsigned char)i[k]);
+    buf[o] = 0;
+    return o;
+}
+
+static int any_of(const char *s, const char *const *pats)
+{
+    for (; *pats; pats++)
+        if (strstr(s, *pats)) return 1;
+    return 0;
+}
+
+/* Boilerplate by class or id: dropped outright unless it also looks like
+ * the content container. */
+static const char *const junk_pats[] = {
+    "comment", "footer", "sidebar", "share", "sharing", "social", "related",
+    "cookie", "consent", "gdpr", "banner", "breadcrumb", "navbar", "navigation",
+    "menu", "newsletter", "subscribe", "signup", "promo", "advert", "-ad-",
+    "ad-slot", "adslot", "ads-", "sponsor", "outbrain", "taboola", "popup",
+    "modal", "overlay", "skip-link", "skiplink", "skip-to", "pagination",
+    "pager", "widget", "tag-list", "taglist", "tags", "disqus", "respond",
+    "reply", "print", "toolbar", "masthead", "login", "search", "rss",
+    "byline", "dateline", "author-info", "author-box", "authorbox", "bio",
+    "credit", "copyright", "meta-info", "postmeta", "post-meta", "entry-meta",
+    "article-meta", "caption-source", "teaser-list", "recommend", "more-",
+    "read-more", "also", "hidden", "sr-only", "visually-hidden", "offscreen",
+    "screen-reader", "video-player", "player", "slider", "carousel",
+    "nav-", "-nav", "subnav", "topnav", "site-header", "page-header",
+    "header-", "-header", "jump", "rating", "vote", "like", "follow",
+    "contact", "legal", "imprint", "impressum", "footnote", NULL
+};
+static const char *const keep_pats[] = {
+    "article", "content", "main", "entry", "post", "story", "text", "body",
+    "column", NULL
+};
+static const char *const neg_pats[] = {
+    "comment", "foot", "sidebar", "related", "share", "social", "widget",
+    "promo", "sponsor", "banner", "meta", "tags", "tool", "nav", "menu",
+    "header", "teaser", "hidden", "combx", "contact", "shopping", NULL
+};
+static const char *const pos_pats[] = {
+    "article", "body", "content", "entry", "hentry", "main", "page", "post",
+    "text", "blog", "story", "beitrag", "artikel", "inhalt", NULL
+};
+
+static int junk_class(const char *ci)
+{
+    if (!any_of(ci, junk_pats)) return 0;
+    /* "article-share" is junk, "article-body" is not: a keep word rescues
+     * only when the junk word is not the more specific part */
+    if (!any_of(ci, keep_pats)) return 1;
+    static const char *const hard[] = { "comment", "share", "social", "cookie",
+        "consent", "related", "newsletter", "breadcrumb", "sidebar", "footer",
+        "byline", "credit", "copyright", "meta", "tags", "teaser", "recommend",
+        "navigation", "menu", "hidden", NULL };
+    if (!any_of(ci, hard)) return 0;
+    /* both kinds: junk unless a keep word comes first in a body-ish name */
+    return !(strstr(ci, "content") || strstr(ci, "article-body") ||
+             strstr(ci, "entry-content") || strstr(ci, "post-body") ||
+             strstr(ci, "main"));
+}
+
+/* Visible length of a text run: whitespace runs count as one. */
+static void measure(const char *s, size_t n, uint32_t *chars, uint32_t *commas)
+{
+    uint32_t c = 0, k = 0;
+    int sp = 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f') {
+            if (!sp) { c++; sp = 1; }
+            continue;
+        }
+        sp = 0;
+        if ((b & 0xC0) != 0x80) c++;
+        if (b == ',') k++;
+    }
+    *chars += c;
+    *commas += k;
+}
+
+static char *dupn(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (!d) return NULL;
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+/* Trimmed, whitespace-collapsed copy. */
+static char *dup_clean(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (!d) return NULL;
+    size_t o = 0;
+    int sp = 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (isspace(b)) { if (!sp) { d[o++] = ' '; sp = 1; } continue; }
+        d[o++] = (char)b; sp = 0;
+    }
+    while (o && d[o - 1] == ' ') o--;
+    d[o] = 0;
+    return d;
+}
+
+static void set_field(char **slot, int *rank, int r, const char *v, size_t n)
+{
+    if (!v || !n) return;
+    if (*slot && rank && *rank <= r) return;
+    if (*slot && !rank) return;
+    char *d = dup_clean(v, n);
+    if (!d) return;
+    if (!*d) { free(d); return; }
+    free(*slot);
+    *slot = d;
+    if (rank) *rank = r;
+}
+
+/* YYYY-MM-DD from an ISO-ish date string, or 0. */
+static int iso_date(const char *v, size_t n, char out[11])
+{
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)v[i])) i++;
+    if (n - i < 10) return 0;
+    const char *p = v + i;
+    for (int k = 0; k < 10; k++) {
+        if (k == 4 || k == 7) { if (p[k] != '-' && p[k] != '/' && p[k] != '.') return 0; }
+        else if (!isdigit((unsigned char)p[k])) return 0;
+    }
+    int mo = (p[5] - '0') * 10 + (p[6] - '0'), d = (p[8] - '0') * 10 + (p[9] - '0');
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || p[0] < '1' || p[0] > '2') return 0;
+    memcpy(out, p, 10);
+    out[4] = out[7] = '-';
+    out[10] = 0;
+    return 1;
+}
+
+static void set_date(ctx *c, int r, const char *v, size_t n)
+{
+    char d[11];
+    if (!v || !iso_date(v, n, d)) return;
+    set_field(&c->date, &c->date_rank, r, d, 10);
+}
+
+/* /2012/05/31/ in a URL */
+static void date_from_url(ctx *c, const char *u)
+{
+    if (!u) return;
+    for (const char *p = u; *p; p++) {
+        if (p[0] != '/' || !isdigit((unsigned char)p[1])) continue;
+        const char *q = p + 1;
+        if (isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]) &&
+            isdigit((unsigned char)q[3]) && (q[4] == '/' || q[4] == '-') &&
+            isdigit((unsigned char)q[5]) && isdigit((unsigned char)q[6]) &&
+            (q[7] == '/' || q[7] == '-') && isdigit((unsigned char)q[8]) &&
+            isdigit((unsigned char)q[9])) {
+            char d[11] = { q[0], q[1], q[2], q[3], '-', q[5], q[6], '-', q[8], q[9], 0 };
+            set_date(c, 90, d, 10);
+            return;
+        }
+    }
+}
+
+/* ---- JSON-LD ---- */
+
+static const char *jstr(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void jsonld_walk(ctx *c, json_t *j, int depth)
+{
+    if (depth > 6 || !j) return;
+    if (json_is_array(j)) {
+        size_t i; json_t *v;
+        json_array_foreach(j, i, v) jsonld_walk(c, v, depth + 1);
+        return;
+    }
+    if (!json_is_object(j)) return;
+    const char *s;
+    if ((s = jstr(j, "datePublished"))) set_date(c, 10, s, strlen(s));
+    else if ((s = jstr(j, "dateCreated"))) set_date(c, 30, s, strlen(s));
+    if ((s = jstr(j, "headline"))) set_field(&c->title, &c->title_rank, 20, s, strlen(s));
+    json_t *p = json_object_get(j, "publisher");
+    if (json_is_object(p) && (s = jstr(p, "name")))
+        set_field(&c->publisher, &c->pub_rank, 20, s, strlen(s));
+    else if (json_is_string(p))
+        set_field(&c->publisher, &c->pub_rank, 20, json_string_value(p),
+                  strlen(json_string_value(p)));
+    jsonld_walk(c, json_object_get(j, "@graph"), depth + 1);
+    jsonld_walk(c, json_object_get(j, "mainEntity"), depth + 1);
+}
+
+static void jsonld(ctx *c, myhtml_tree_node_t *script)
+{
+    size_t tl;
+    const char *t = attr(script, "type", &tl);
+    if (!t || tl < 19 || strncasecmp(t, "application/ld+json", 19) != 0) return;
+    myhtml_tree_node_t *ch = myhtml_node_child(script);
+    if (!ch) return;
+    size_t n;
+    const char *s = myhtml_node_text(ch, &n);
+    if (!s || !n || n > (1u << 22)) return;
+    json_error_t err;
+    json_t *j = json_loadb(s, n, 0, &err);
+    if (!j) return;
+    jsonld_walk(c, j, 0);
+    json_decref(j);
+}
+
+/* ---- metadata from meta, link, title, time, html ---- */
+
+static void meta_tag(ctx *c, myhtml_tree_node_t *n, int tag)
+{
+    size_t kl = 0, vl = 0;
+    const char *k, *v;
+    if (tag == MyHTML_TAG_HTML) {
+        if ((v = attr(n, "lang", &vl)) || (v = attr(n, "xml:lang", &vl)))
+            set_field(&c->lang, NULL, 0, v, vl);
+        return;
+    }
+    if (tag == MyHTML_TAG_LINK) {
+        if ((k = attr(n, "rel", &kl)) && kl == 9 && strncasecmp(k, "canonical", 9) == 0 &&
+            (v = attr(n, "href", &vl)))
+            set_field(&c->url, &c->url_rank, 10, v, vl);
+        return;
+    }
+    if (tag == MyHTML_TAG_TIME) {
+        if ((v = attr(n, "datetime", &vl))) {
+            size_t pl;
+            const char *ip = attr(n, "itemprop", &pl);
+            int pub = (ip && pl >= 13 && strncasecmp(ip, "datePublished", 13) == 0) ||
+                      (attr(n, "pubdate", &pl) != NULL);
+            set_date(c, pub ? 15 : 60, v, vl);
+        }
+        return;
+    }
+    if (tag != MyHTML_TAG_META) return;
+    v = attr(n, "content", &vl);
+    if (!v) return;
+    if (!(k = attr(n, "property", &kl)) && !(k = attr(n, "name", &kl)) &&
+        !(k = attr(n, "itemprop", &kl)) && !(k = attr(n, "http-equiv", &kl)))
+        return;
+    char key[64];
+    if (kl >= sizeof key) return;
+    for (size_t i = 0; i < kl; i++) key[i] = (char)tolower((unsigned char)k[i]);
+    key[kl] = 0;
+    if (!strcmp(key, "og:title")) set_field(&c->title, &c->title_rank, 10, v, vl);
+    else if (!strcmp(key, "twitter:title")) set_field(&c->title, &c->title_rank, 25, v, vl);
+    else if (!strcmp(key, "og:url")) set_field(&c->url, &c->url_rank, 20, v, vl);
+    else if (!strcmp(key, "og:site_name")) set_field(&c->publisher, &c->pub_rank, 10, v, vl);
+    else if (!strcmp(key, "application-name") || !strcmp(key, "publisher") ||
+             !strcmp(key, "dc.publisher"))
+        set_field(&c->publisher, &c->pub_rank, 30, v, vl);
+    else if (!strcmp(key, "article:published_time") || !strcmp(key, "datepublished") ||
+             !strcmp(key, "og:published_time") || !strcmp(key, "published_time"))
+        set_date(c, 12, v, vl);
+    else if (!strcmp(key, "date") || !strcmp(key, "pubdate") || !strcmp(key, "publishdate") ||
+             !strcmp(key, "publish-date") || !strcmp(key, "dc.date") ||
+             !strcmp(key, "dc.date.issued") || !strcmp(key, "dcterms.date") ||
+             !strcmp(key, "sailthru.date") || !strcmp(key, "parsely-pub-date") ||
+             !strcmp(key, "article.published") || !strcmp(key, "date.release") ||
+             !strcmp(key, "dc.date.created") || !strcmp(key, "dcterms.created"))
+        set_date(c, 20, v, vl);
+    else if (!strcmp(key, "article:modified_time") || !strcmp(key, "last-modified") ||
+             !strcmp(key, "datemodified"))
+        set_date(c, 70, v, vl);
+    else if (!strcmp(key, "content-language") || !strcmp(key, "og:locale") ||
+             !strcmp(key, "language") || !strcmp(key, "dc.language"))
+        set_field(&c->lang, NULL, 0, v, vl);
+}
+
+/* ---- pass 1: measure ---- */
+
+static int push_el(ctx *c, myhtml_tree_node_t *node, int parent, int tag)
+{
+    if (c->n == tl_elcap) {
+        size_t nc = tl_elcap ? tl_elcap * 2 : 4096;
+        el *ne = realloc(tl_el, nc * sizeof *ne);
+        if (!ne) { c->oom = 1; return -1; }
+        tl_el = ne; tl_elcap = nc;
+        c->e = tl_el;
+    }
+    el *e = &c->e[c->n];
+    memset(e, 0, sizeof *e);
+    e->node = node;
+    e->parent = parent;
+    e->tag = tag;
+    myhtml_node_set_data(node, (void *)(uintptr_t)(c->n + 1));
+    return (int)c->n++;
+}
+
+static int hidden(myhtml_tree_node_t *n)
+{
+    size_t l;
+    const char *s;
+    if (myhtml_attribute_by_key(n, "hidden", 6)) return 1;
+    if ((s = attr(n, "aria-hidden", &l)) && l == 4 && !strncasecmp(s, "true", 4)) return 1;
+    if ((s = attr(n, "style", &l)) && l >= 12) {
+        for (size_t i = 0; i + 7 <= l; i++)
+            if (!strncasecmp(s + i, "display", 7)) {
+                size_t j = i + 7;
+                while (j < l && (s[j] == ' ' || s[j] == ':')) j++;
+                if (j + 4 <= l && !strncasecmp(s + j, "none", 4)) return 1;
+            }
+    }
+    return 0;
+}
+
+static void pass1(ctx *c, myhtml_tree_node_t *doc)
+{
+    myhtml_tree_node_t *n = myhtml_node_child(doc);
+    int pi = -1;
+    char ci[256];
+    while (n && !c->oom) {
+        int tag = (int)myhtml_node_tag_id(n);
+        int descend = 0;
+        if (tag == MyHTML_TAG__TEXT) {
+            if (pi >= 0 && !(c->e[pi].flags & F_SKIP)) {
+                size_t len;
+                const char *s = myhtml_node_text(n, &len);
+                if (s && len) {
+                    uint32_t ch = 0, cm = 0;
+                    measure(s, len, &ch, &cm);
+                    el *p = &c->e[pi];
+                    p->text += ch;
+                    if (p->flags & F_LINK) p->links += ch;
+                    int b = pi;
+                    while (b >= 0 && !(c->e[b].flags & F_BLOCK)) b = c->e[b].parent;
+                    if (b >= 0) {
+                        c->e[b].inl += ch; c->e[b].icommas += cm;
+                        if (p->flags & F_LINK) c->e[b].ilinks += ch;
+                    }
+                }
+            }
+        } else if (tag != MyHTML_TAG__COMMENT && tag != MyHTML_TAG__DOCTYPE) {
+            int idx = push_el(c, n, pi, tag);
+            if (idx < 0) break;
+            el *e = &c->e[idx];
+            if (pi >= 0 && (c->e[pi].flags & F_LINK)) e->flags |= F_LINK;
+            if (tag == MyHTML_TAG_A) e->flags |= F_LINK;
+            if (!is_inline(tag)) e->flags |= F_BLOCK;
+            meta_tag(c, n, tag);
+            if (tag == MyHTML_TAG_SCRIPT) jsonld(c, n);
+            else if (tag == MyHTML_TAG_TITLE) {
+                myhtml_tree_node_t *t = myhtml_node_child(n);
+                size_t tl;
+                const char *s = t ? myhtml_node_text(t, &tl) : NULL;
+                if (s) set_field(&c->title, &c->title_rank, 40, s, tl);
+            }
+            if (is_hard_tag(tag) || (pi >= 0 && (c->e[pi].flags & F_SKIP))) {
+                e->flags |= F_SKIP;
+            } else if (tag != MyHTML_TAG_BODY && tag != MyHTML_TAG_HTML) {
+                if (hidden(n)) e->flags |= F_SKIP;
+                else if (is_junk_tag(tag)) e->flags |= F_JUNK;
+                else if (class_id(n, ci, sizeof ci)) {
+                    if (junk_class(ci)) e->flags |= F_JUNK;
+                    else {
+                        if (any_of(ci, neg_pats)) e->weight -= 25;
+                        if (any_of(ci, pos_pats)) e->weight += 25;
+                    }
+                }
+            }
+            /* metadata tags in skipped parts (head) still matter: descend
+             * into head, nothing below it counts as text */
+            descend = myhtml_node_child(n) != NULL &&
+                      (!(e->flags & F_SKIP) || tag == MyHTML_TAG_HEAD);
+            if (descend) { pi = idx; n = myhtml_node_child(n); continue; }
+        }
+        /* next sibling, or climb, closing elements on the way */
+        while (n) {
+            myhtml_tree_node_t *nx = myhtml_node_next(n);
+            if (nx) { n = nx; break; }
+            n = myhtml_node_parent(n);
+            if (!n || n == doc || pi < 0) { n = NULL; break; }
+            el *e = &c->e[pi];
+            if (e->tag == MyHTML_TAG_H1 && !c->h1 && !(e->flags & F_SKIP)) {
+                /* first visible h1: the headline */
+                e->flags |= F_KEEP;
+            }
+            int pp = e->parent;
+            if (pp >= 0 && !(e->flags & F_SKIP)) {
+                c->e[pp].text += e->text;
+                c->e[pp].links += e->links;
+            }
+            pi = pp;
+        }
+    }
+}
+
+/* ---- scoring ---- */
+
+static float tag_base(int t)
+{
+    switch (t) {
+    case MyHTML_TAG_DIV: case MyHTML_TAG_ARTICLE: case MyHTML_TAG_MAIN: return 5;
+    case MyHTML_TAG_SECTION: return 3;
+    case MyHTML_TAG_PRE: case MyHTML_TAG_TD: case MyHTML_TAG_BLOCKQUOTE: return 3;
+    case MyHTML_TAG_ADDRESS: case MyHTML_TAG_OL: case MyHTML_TAG_UL:
+    case MyHTML_TAG_DL: case MyHTML_TAG_DD: case MyHTML_TAG_DT:
+    case MyHTML_TAG_LI: case MyHTML_TAG_FORM: return -3;
+    case MyHTML_TAG_H1: case MyHTML_TAG_H2: case MyHTML_TAG_H3: case MyHTML_TAG_H4:
+    case MyHTML_TAG_H5: case MyHTML_TAG_H6: case MyHTML_TAG_TH: return -5;
+    default: return 0;
+    }
+}
+
+static void add_score(el *e, float s)
+{
+    if (!e->scored) {
+        e->scored = 1;
+        e->score = tag_base(e->tag) + e->weight;
+        if (e->tag == MyHTML_TAG_ARTICLE || e->tag == MyHTML_TAG_MAIN) e->score += 10;
+    }
+    e->score += s;
+}
+
+static int is_heading(int t)
+{
+    return t == MyHTML_TAG_H1 || t == MyHTML_TAG_H2 || t == MyHTML_TAG_H3 ||
+           t == MyHTML_TAG_H4 || t == MyHTML_TAG_H5 || t == MyHTML_TAG_H6;
+}
+
+/* Value of a block's own text: long plain text counts for the block,
+ * link text against it; short plain text is neutral. */
+static float own_value(const el *e)
+{
+    float L = (float)e->inl, K = (float)e->ilinks;
+    if (e->inl == 0) return 0;
+    if (K * 2 > L) return -L;
+    if (e->inl < 25) return -K;
+    return L - 3 * K;
+}
+
+/* The container whose subtree holds the most content value: a maximum
+ * weight subtree, so boilerplate between article parts costs little and
+ * boilerplate around them is left out. */
+static void subtree_values(ctx *c, int junk_counts)
+{
+    el *e = c->e;
+    for (size_t i = 0; i < c->n; i++) e[i].score = 0;
+    for (size_t i = c->n; i-- > 0;) {
+        if (e[i].flags & F_SKIP) continue;
+        e[i].score += own_value(&e[i]);
+        if (e[i].parent >= 0 && (junk_counts || !(e[i].flags & F_JUNK)))
+            e[e[i].parent].score += e[i].score;
+    }
+}
+
+static int pick(ctx *c)
+{
+    el *e = c->e;
+    /* boilerplate by class or tag is dropped, unless it is a wrapper
+     * holding most of the page's content value */
+    subtree_values(c, 1);
+    float top = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (!(e[i].flags & F_SKIP) && e[i].score > top) top = e[i].score;
+    for (size_t i = 0; i < c->n; i++)
+        if ((e[i].flags & F_JUNK) && e[i].score > 0.4f * top) e[i].flags &= (uint8_t)~F_JUNK;
+    for (size_t i = 0; i < c->n; i++)
+        if ((e[i].flags & F_JUNK) || (e[i].parent >= 0 && (e[e[i].parent].flags & F_SKIP)))
+            e[i].flags |= F_SKIP;
+    subtree_values(c, 0);
+    int best = -1;
+    float bs = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if ((e[i].flags & F_SKIP) || !(e[i].flags & F_BLOCK)) continue;
+        float sc = e[i].score;
+        if (e[i].weight > 0) sc *= 1.1f;
+        else if (e[i].weight < 0) sc *= 0.8f;
+        e[i].scored = 1;
+        if (best < 0 || sc >= bs) { best = (int)i; bs = sc; }
+    }
+#ifdef HTML_DEBUG
+    if (getenv("HTML_DEBUG")) for (size_t i = 0; i < c->n; i++) if (e[i].scored && e[i].score > bs * 0.3f) {
+        char ci[256]; class_id(e[i].node, ci, sizeof ci);
+        fprintf(stderr, "cand %zu tag %d score %.1f text %u links %u parent %d [%s]%s\n", i, e[i].tag, e[i].score, e[i].text, e[i].links, e[i].parent, ci, (int)i == best ? " BEST" : "");
+    }
+#endif
+    return best;
+}
+
+/* ---- pass 2: write paragraphs ---- */
+
+static int put(ctx *c, const char *s, size_t n)
+{
+    if (c->olen + n + 1 > c->ocap) {
+        size_t nc = c->ocap ? c->ocap : 4096;
+        while (nc < c->olen + n + 1) nc *= 2;
+        char *no = realloc(c->out, nc);
+        if (!no) { c->oom = 1; return -1; }
+        c->out = no; c->ocap = nc;
+    }
+    memcpy(c->out + c->olen, s, n);
+    c->olen += n;
+    return 0;
+}
+
+/* Appends text collapsing whitespace; NBSP counts as space, soft hyphens
+ * and zero-width spaces vanish. */
+static void put_text(ctx *c, const char *s, size_t n, int inlink)
+{
+    size_t before = c->olen;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        int sp = b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f';
+        if (b == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) { sp = 1; i++; }
+        else if (b == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) { i++; continue; }
+        else if (b == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 (unsigned char)s[i + 2] == 0x8B) { i += 2; continue; }
+        if (sp) {
+            if (c->olen > c->pstart && c->out[c->olen - 1] != ' ' && c->out[c->olen - 1] != '\n')
+                put(c, " ", 1);
+            continue;
+        }
+        put(c, (const char *)&s[i], 1);
+    }
+    if (inlink) c->plinks += c->olen - before;
+}
+
+static void flush(ctx *c)
+{
+    while (c->olen > c->pstart && (c->out[c->olen - 1] == ' ' || c->out[c->olen - 1] == '\n'))
+        c->olen--;
+    size_t len = c->olen - c->pstart;
+    int drop = len == 0;
+    if (!drop && c->plinks * 10 > len * 6 &&
+        (c->ptag == MyHTML_TAG_LI || c->ptag == MyHTML_TAG_TD || c->ptag == MyHTML_TAG_DD ||
+         c->ptag == MyHTML_TAG_DT || c->ptag == MyHTML_TAG_DIV || is_heading(c->ptag) ||
+         c->ptag == MyHTML_TAG_SPAN || len < 40))
+        drop = 1;
+    if (drop) c->olen = c->pstart;
+    else { put(c, "\n\n", 2); }
+    c->pstart = c->olen;
+    c->plinks = 0;
+}
+
+static void open_block(ctx *c, int tag)
+{
+    if (c->olen > c->pstart) flush(c);
+    c->ptag = tag;
+}
+
+/* Whether a container inside the article is a link farm or list of
+ * teasers rather than text. */
+static int drop_container(const el *e)
+{
+    if (e->text == 0) return 0;
+    switch (e->tag) {
+    case MyHTML_TAG_UL: case MyHTML_TAG_OL: case MyHTML_TAG_DIV:
+    case MyHTML_TAG_SECTION: case MyHTML_TAG_TABLE: case MyHTML_TAG_DL:
+    case MyHTML_TAG_HEADER:
+        return e->links * 2 > e->text;
+    default:
+        return 0;
+    }
+}
+
+static void pass2(ctx *c, int root)
+{
+    el *e = c->e;
+    myhtml_tree_node_t *top = e[root].node, *n = top;
+    int first = 1;
+    while (n && !c->oom) {
+        int tag = (int)myhtml_node_tag_id(n);
+        int descend = 0;
+        if (tag == MyHTML_TAG__TEXT) {
+            myhtml_tree_node_t *par = myhtml_node_parent(n);
+            int pi = par ? (int)(uintptr_t)myhtml_node_get_data(par) - 1 : -1;
+            size_t len;
+            const char *s = myhtml_node_text(n, &len);
+            if (s && pi >= 0) put_text(c, s, len, (e[pi].flags & F_LINK) != 0);
+        } else if (tag == MyHTML_TAG_BR) {
+            if (c->olen > c->pstart && c->out[c->olen - 1] != '\n') {
+                if (c->out[c->olen - 1] == ' ') c->olen--;
+                put(c, "\n", 1);
+            }
+        } else {
+            int idx = (int)(uintptr_t)myhtml_node_get_data(n) - 1;
+            if (idx >= 0 && !(e[idx].flags & F_SKIP) &&
+                (first || !drop_container(&e[idx]))) {
+                if (e[idx].flags & F_BLOCK) open_block(c, tag);
+                descend = myhtml_node_child(n) != NULL;
+            }
+        }
+        first = 0;
+        if (descend) { n = myhtml_node_child(n); continue; }
+        while (n) {
+            if (n == top) { n = NULL; break; }
+            myhtml_tree_node_t *nx = myhtml_node_next(n);
+            if (nx) { n = nx; break; }
+            n = myhtml_node_parent(n);
+            if (n) {
+                int idx = (int)(uintptr_t)myhtml_node_get_data(n) - 1;
+                if (idx >= 0 && (e[idx].flags & F_BLOCK)) open_block(c, e[idx].tag);
+            }
+        }
+    }
+    open_block(c, 0);
+}
+
+/* ---- encoding ---- */
+
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = s[i];
+        if (b < 0x80) { i++; continue; }
+        size_t k = (b >= 0xC2 && b <= 0xDF) ? 1 : (b >= 0xE0 && b <= 0xEF) ? 2 :
+                   (b >= 0xF0 && b <= 0xF4) ? 3 : 0;
+        if (!k) return 0;
+        if (i + k >= n) return 1;           /* cut at the end: fine */
+        for (size_t j = 1; j <= k; j++)
+            if ((s[i + j] & 0xC0) != 0x80) return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+static myencoding_t pick_encoding(const char **html, size_t *len, const char *hint)
+{
+    myencoding_t enc = MyENCODING_NOT_DETERMINED;
+    if (*len >= 3 && memcmp(*html, "\xEF\xBB\xBF", 3) == 0) {
+        *html += 3; *len -= 3;
+        return MyENCODING_UTF_8;
+    }
+    if (*len >= 2 && myencoding_detect_bom(*html, *len, &enc)) return enc;
+    if (hint && *hint && myencoding_by_name(hint, strlen(hint), &enc) &&
+        enc != MyENCODING_NOT_DETERMINED)
+        return enc;
+    enc = myencoding_prescan_stream_to_determine_encoding(*html, *len < 8192 ? *len : 8192);
+    if (enc != MyENCODING_NOT_DETERMINED && enc != MyENCODING_UTF_8 &&
+        enc != MyENCODING_DEFAULT)
+        return enc;
+    /* declared or assumed UTF-8: trust it only when the bytes agree */
+    if (valid_utf8((const unsigned char *)*html, *len)) return MyENCODING_UTF_8;
+    return MyENCODING_WINDOWS_1252;
+}
+
+/* ---- entry point ---- */
+
+static void norm_lang(char *l)
+{
+    if (!l) return;
+    size_t i = 0;
+    while (l[i] && isalpha((unsigned char)l[i]) && i < 3) { l[i] = (char)tolower((unsigned char)l[i]); i++; }
+    l[i] = 0;
+}
 
 dyad_status dyad_html_extract(const char *html, size_t len,
                               const char *charset_hint, dyad_page *out)
 {
-    (void)charset_hint;
+    if (!out) return DYAD_EUSAGE;
     memset(out, 0, sizeof *out);
-    out->text = malloc(len + 1);
-    if (!out->text) return DYAD_ENOMEM;
-    memcpy(out->text, html, len);
-    out->text[len] = 0;
-    out->len = len;
+    if (!html) return DYAD_EUSAGE;
+    if (!tl_html) {
+        tl_html = myhtml_create();
+        if (!tl_html || myhtml_init(tl_html, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK)
+            { myhtml_destroy(tl_html); tl_html = NULL; return DYAD_ENOMEM; }
+        tl_tree = myhtml_tree_create();
+        if (!tl_tree || myhtml_tree_init(tl_tree, tl_html) != MyHTML_STATUS_OK) {
+            myhtml_tree_destroy(tl_tree); tl_tree = NULL;
+            myhtml_destroy(tl_html); tl_html = NULL;
+            return DYAD_ENOMEM;
+        }
+    } else {
+        myhtml_tree_clean(tl_tree);
+    }
+    myencoding_t enc = pick_encoding(&html, &len, charset_hint);
+    if (myhtml_parse(tl_tree, enc, html, len) != MyHTML_STATUS_OK) return DYAD_EINPUT;
+    myhtml_tree_node_t *doc = myhtml_tree_get_document(tl_tree);
+    if (!doc) return DYAD_EINPUT;
+
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.e = tl_el;
+    c.title_rank = c.date_rank = c.url_rank = c.pub_rank = 1000;
+    pass1(&c, doc);
+    if (!c.oom) {
+        int best = pick(&c);
+        if (best < 0) {
+            for (size_t i = 0; i < c.n; i++)
+                if (c.e[i].tag == MyHTML_TAG_BODY) { best = (int)i; break; }
+        }
+        if (best >= 0) pass2(&c, best);
+    }
+    date_from_url(&c, c.url);
+    if (c.oom) {
+        free(c.out); free(c.title); free(c.date); free(c.lang); free(c.url);
+        free(c.publisher); free(c.h1);
+        return DYAD_ENOMEM;
+    }
+    while (c.olen && (c.out[c.olen - 1] == '\n' || c.out[c.olen - 1] == ' ')) c.olen--;
+    /* the cleaner drops residue (credits glued to captions, skip links) */
+    char *text = malloc(c.olen + 1);
+    if (!text) {
+        free(c.out); free(c.title); free(c.date); free(c.lang); free(c.url);
+        free(c.publisher); free(c.h1);
+        return DYAD_ENOMEM;
+    }
+    out->len = dyad_text_clean(c.out ? c.out : "", c.olen, text);
+    out->text = text;
+    free(c.out);
+    free(c.h1);
+    norm_lang(c.lang);
+    if (c.lang && !*c.lang) { free(c.lang); c.lang = NULL; }
+    out->title = c.title; out->date = c.date; out->lang = c.lang;
+    out->url = c.url; out->publisher = c.publisher;
+    (void)dupn;
     return DYAD_OK;
 }
 
