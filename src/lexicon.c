@@ -1,0 +1,732 @@
+/* lexicon.c — loads the lexicon text files (lexicons/README.md) into the
+ * engine: phrases of key ids indexed by first key, actor and event entries,
+ * function-word roles, the CAMEO table and CAMEO->PLOVER. Keys are interned
+ * strings: "s:<stem>", "=<surface>", "p:<prefix>". Also analyses text words
+ * into the same keys (lexicon_analyse), so both sides agree by construction. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <libstemmer.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+#define WMAX 128
+
+static _Thread_local struct sb_stemmer *stem_de, *stem_en;
+
+/* Stems a folded word with the language's Snowball stemmer. */
+static size_t stem(const lang_lex *lx, const char *w, size_t n, char *out,
+                   size_t cap)
+{
+    struct sb_stemmer **sp = lx->lang[0] == 'd' ? &stem_de : &stem_en;
+    if (!*sp)
+        *sp = sb_stemmer_new(lx->stemmer_name, "UTF_8");
+    if (!*sp || n == 0) {
+        if (n + 1 > cap)
+            return 0;
+        memcpy(out, w, n);
+        out[n] = 0;
+        return n;
+    }
+    const sb_symbol *r = sb_stemmer_stem(*sp, (const sb_symbol *)w, (int)n);
+    size_t k = r ? (size_t)sb_stemmer_length(*sp) : 0;
+    if (!r || k + 1 > cap)
+        return 0;
+    memcpy(out, r, k);
+    out[k] = 0;
+    return k;
+}
+
+static uint32_t key_get(const lang_lex *lx, const char *pre, const char *s,
+                        size_t n)
+{
+    char buf[WMAX + 4];
+    size_t pl = strlen(pre);
+    if (n + pl >= sizeof buf)
+        return 0;
+    memcpy(buf, pre, pl);
+    memcpy(buf + pl, s, n);
+    return intern_get(lx->keys, buf, n + pl);
+}
+
+static uint32_t key_put(lang_lex *lx, const char *pre, const char *s, size_t n)
+{
+    char buf[WMAX + 4];
+    size_t pl = strlen(pre);
+    if (n + pl >= sizeof buf)
+        return 0;
+    memcpy(buf, pre, pl);
+    memcpy(buf + pl, s, n);
+    return intern_put(lx->keys, buf, n + pl);
+}
+
+static void add_key(uint32_t *keys, int *nk, uint32_t k)
+{
+    if (!k || *nk >= TOK_MAXKEYS)
+        return;
+    for (int i = 0; i < *nk; i++)
+        if (keys[i] == k)
+            return;
+    keys[(*nk)++] = k;
+}
+
+int lexicon_analyse(const lang_lex *lx, const char *w, size_t n,
+                    uint32_t keys[TOK_MAXKEYS])
+{
+    int nk = 0;
+    char f[WMAX], s[WMAX];
+    add_key(keys, &nk, key_get(lx, "=", w, n));
+    size_t fl = text_fold(w, n, f, sizeof f);
+    if (!fl)
+        return nk;
+    add_key(keys, &nk, key_get(lx, "f:", f, fl));
+    size_t sl = stem(lx, f, fl, s, sizeof s);
+    uint32_t k = sl ? key_get(lx, "s:", s, sl) : 0;
+    /* German genitive -s after a vowel is kept by Snowball: Nordkoreas */
+    if (!k && fl > 4 && f[fl - 1] == 's') {
+        sl = stem(lx, f, fl - 1, s, sizeof s);
+        k = sl ? key_get(lx, "s:", s, sl) : 0;
+    }
+    /* "sich" is its own stem and the stem of "sichern": a token that is a
+     * bare stem shorter than every lexicon word behind that stem is
+     * another word */
+    if (k && sl == fl && k < lx->nminlen && fl < lx->minlen[k])
+        k = 0;
+    add_key(keys, &nk, k);
+    for (size_t p = fl; p >= lx->min_prefix && p > 0; p--) {
+        if ((f[p - 1] & 0xC0) == 0x80 && p < fl)
+            continue;  /* not a character boundary */
+        if (intern_get(&lx->prefixes, f, p)) {
+            add_key(keys, &nk, key_get(lx, "p:", f, p));
+            break;
+        }
+    }
+    /* compound heads: Waffenlieferungen -> lieferung */
+    if (!k && lx->heads.n && fl >= 7) {
+        for (size_t i = 3; i + 4 <= fl; i++) {
+            if ((f[i] & 0xC0) == 0x80)
+                continue;
+            sl = stem(lx, f + i, fl - i, s, sizeof s);
+            if (sl && intern_get(&lx->heads, s, sl)) {
+                add_key(keys, &nk, key_get(lx, "s:", s, sl));
+                break;
+            }
+        }
+    }
+    return nk;
+}
+
+int32_t lexicon_days(int y, int m, int d)
+{
+    /* days since 1970-01-01 (civil calendar) */
+    if (m < 1) m = 1;
+    if (d < 1) d = 1;
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153u * (unsigned)(m + (m > 2 ? -3 : 9)) + 2) / 5 + (unsigned)d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int32_t)doe - 719468;
+}
+
+/* ---- loading ---- */
+
+typedef struct {
+    const char *file;
+    int line;
+    char *err;
+    size_t errlen;
+} where;
+
+static int fail(where *w, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (w->err)
+        snprintf(w->err, w->errlen, "%s:%d: %s", w->file, w->line, msg);
+    return -1;
+}
+
+static int add_phrase(lang_lex *lx, const phrase *p)
+{
+    if (lx->nphrases == lx->capphrases) {
+        size_t cap = lx->capphrases ? lx->capphrases * 2 : 1024;
+        phrase *v = realloc(lx->phrases, cap * sizeof *v);
+        if (!v)
+            return -1;
+        lx->phrases = v;
+        lx->capphrases = cap;
+    }
+    lx->phrases[lx->nphrases++] = *p;
+    return 0;
+}
+
+static int note_minlen(lang_lex *lx, uint32_t k, size_t fl)
+{
+    if (k >= lx->nminlen) {
+        size_t n = lx->nminlen ? lx->nminlen : 1024;
+        while (n <= k)
+            n *= 2;
+        uint8_t *v = realloc(lx->minlen, n);
+        if (!v)
+            return -1;
+        memset(v + lx->nminlen, 255, n - lx->nminlen);
+        lx->minlen = v;
+        lx->nminlen = n;
+    }
+    if (fl < lx->minlen[k])
+        lx->minlen[k] = (uint8_t)(fl > 254 ? 254 : fl);
+    return 0;
+}
+
+/* One lexicon word (as written) into key ids appended to p; a word may
+ * split into several at hyphens and apostrophes, as the tokenizer does. */
+static int word_keys_mode(lang_lex *lx, const char *w, size_t n, phrase *p,
+                          int fold_only)
+{
+    if (n == 3 && memcmp(w, "...", 3) == 0) {
+        if (p->nw == 0 || p->nw >= PH_MAXW)
+            return -1;
+        p->w[p->nw++] = PH_GAP;
+        return 0;
+    }
+    int exact = 0, prefix = 0, head = 0;
+    if (n > 1 && w[0] == '=') { exact = 1; w++; n--; }
+    else if (n > 1 && w[0] == '~') { head = 1; w++; n--; }
+    if (n > 1 && w[n - 1] == '*') { prefix = 1; n--; }
+    size_t i = 0;
+    while (i < n) {
+        /* split at '-' and apostrophes like token_split */
+        size_t st = i;
+        while (i < n && w[i] != '-' && w[i] != '\'' &&
+               !(i + 2 < n && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+                 (unsigned char)w[i + 2] == 0x99))
+            i++;
+        size_t len = i - st, last = i >= n;
+        if (i < n)
+            i += w[i] == '-' || w[i] == '\'' ? 1 : 3;
+        if (len == 0)
+            continue;
+        if (!last && i < n && (w[i] == 's' || w[i] == 'S') && i + 1 == n)
+            last = 1, i = n;  /* possessive 's */
+        if (p->nw >= PH_MAXW)
+            return -1;
+        char f[WMAX], s[WMAX];
+        uint32_t k;
+        if (exact) {
+            k = key_put(lx, "=", w + st, len);
+        } else if (fold_only) {
+            size_t fl = text_fold(w + st, len, f, sizeof f);
+            k = fl ? key_put(lx, "f:", f, fl) : 0;
+        } else {
+            size_t fl = text_fold(w + st, len, f, sizeof f);
+            if (!fl)
+                return -1;
+            if (prefix && last) {
+                if (!intern_put(&lx->prefixes, f, fl))
+                    return -1;
+                if (lx->min_prefix == 0 || fl < lx->min_prefix)
+                    lx->min_prefix = fl;
+                k = key_put(lx, "p:", f, fl);
+            } else {
+                size_t sl = stem(lx, f, fl, s, sizeof s);
+                if (!sl)
+                    return -1;
+                if (head && last && !intern_put(&lx->heads, s, sl))
+                    return -1;
+                k = key_put(lx, "s:", s, sl);
+                if (k && note_minlen(lx, k, fl))
+                    return -1;
+            }
+        }
+        if (!k)
+            return -1;
+        p->w[p->nw++] = k;
+    }
+    return 0;
+}
+
+static int word_keys(lang_lex *lx, const char *w, size_t n, phrase *p)
+{
+    return word_keys_mode(lx, w, n, p, 0);
+}
+
+/* Function words are a closed class: they match by folded form, never by
+ * stem, so "sich" (a role word) and "sichern" (stem "sich") stay apart. */
+static int role_keys(lang_lex *lx, const char *w, size_t n, phrase *p)
+{
+    return word_keys_mode(lx, w, n, p, 1);
+}
+
+/* Splits a line into fields at spaces/tabs; returns count. Cuts comments. */
+static int fields(char *line, char **f, int max)
+{
+    char *h = line;
+    while ((h = strchr(h, '#'))) {
+        if (h == line || h[-1] == ' ' || h[-1] == '\t') { *h = 0; break; }
+        h++;
+    }
+    int n = 0;
+    for (char *s = strtok(line, " \t\r\n"); s && n < max; s = strtok(NULL, " \t\r\n"))
+        f[n++] = s;
+    return n;
+}
+
+static int parse_date(const char *s, size_t n, int32_t *out)
+{
+    int y = 0, m = 1, d = 1;
+    if (n == 0) { *out = 0; return 0; }
+    char buf[16];
+    if (n >= sizeof buf) return -1;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    int k = sscanf(buf, "%d-%d-%d", &y, &m, &d);
+    if (k < 1 || y < 1000 || y > 3000 || m < 1 || m > 12 || d < 1 || d > 31)
+        return -1;
+    *out = lexicon_days(y, m, d);
+    return 0;
+}
+
+static int load_actor_line(struct dyad_engine *e, lang_lex *lx, char **f,
+                           int nf, where *w)
+{
+    if (nf < 3)
+        return fail(w, "actor line needs CODE KIND phrase");
+    size_t cl = strlen(f[0]);
+    if (cl < 3 || cl >= sizeof e->actors[0].code)
+        return fail(w, "bad actor code '%s'", f[0]);
+    for (size_t i = 0; i < cl; i++)
+        if (!isupper((unsigned char)f[0][i]) && !isdigit((unsigned char)f[0][i]))
+            return fail(w, "bad actor code '%s'", f[0]);
+    char kind = f[1][0];
+    if (f[1][1] || (kind != AK_NAME && kind != AK_ADJ && kind != AK_AGENT))
+        return fail(w, "kind must be n, a or g, not '%s'", f[1]);
+    if (e->nactors == e->capactors) {
+        size_t cap = e->capactors ? e->capactors * 2 : 1024;
+        actor_entry *v = realloc(e->actors, cap * sizeof *v);
+        if (!v)
+            return fail(w, "out of memory");
+        e->actors = v;
+        e->capactors = cap;
+    }
+    actor_entry *a = &e->actors[e->nactors];
+    memset(a, 0, sizeof *a);
+    memcpy(a->code, f[0], cl + 1);
+    a->kind = kind;
+    phrase p = { .type = PH_ACTOR, .ref = (uint32_t)e->nactors };
+    for (int i = 2; i < nf; i++) {
+        if (f[i][0] == '@') {
+            const char *dots = strstr(f[i], "..");
+            if (!dots || a->nranges >= 4)
+                return fail(w, "bad date range '%s'", f[i]);
+            dayrange r;
+            if (parse_date(f[i] + 1, (size_t)(dots - f[i] - 1), &r.from) ||
+                parse_date(dots + 2, strlen(dots + 2), &r.to))
+                return fail(w, "bad date range '%s'", f[i]);
+            a->ranges[a->nranges++] = r;
+            continue;
+        }
+        if (word_keys(lx, f[i], strlen(f[i]), &p))
+            return fail(w, "bad or too long phrase at '%s'", f[i]);
+    }
+    if (p.nw == 0 || p.w[0] == PH_GAP)
+        return fail(w, "empty phrase");
+    e->nactors++;
+    return add_phrase(lx, &p) ? fail(w, "out of memory") : 0;
+}
+
+static int prep_keys(lang_lex *lx, const char *list, uint32_t *out, uint8_t *n)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    char *save = NULL;
+    for (char *s = strtok_r(buf, ",", &save); s; s = strtok_r(NULL, ",", &save)) {
+        phrase p = { 0 };
+        if (role_keys(lx, s, strlen(s), &p) || p.nw != 1 || *n >= 4)
+            return -1;
+        out[(*n)++] = p.w[0];
+    }
+    return 0;
+}
+
+static int load_event_line(struct dyad_engine *e, lang_lex *lx, char **f,
+                           int nf, where *w)
+{
+    if (nf < 2)
+        return fail(w, "event line needs CODE phrase");
+    size_t cl = strlen(f[0]);
+    if (cl < 2 || cl > 4 || strspn(f[0], "0123456789") != cl)
+        return fail(w, "bad CAMEO code '%s'", f[0]);
+    if (e->nevents == e->capevents) {
+        size_t cap = e->capevents ? e->capevents * 2 : 1024;
+        event_entry *v = realloc(e->events, cap * sizeof *v);
+        if (!v)
+            return fail(w, "out of memory");
+        e->events = v;
+        e->capevents = cap;
+    }
+    event_entry *ev = &e->events[e->nevents];
+    memset(ev, 0, sizeof *ev);
+    memcpy(ev->code, f[0], cl + 1);
+    phrase p = { .type = PH_EVENT, .ref = (uint32_t)e->nevents };
+    int flags = 0;
+    for (int i = 1; i < nf; i++) {
+        if (strcmp(f[i], "|") == 0) { flags = 1; continue; }
+        if (!flags) {
+            if (word_keys(lx, f[i], strlen(f[i]), &p))
+                return fail(w, "bad or too long phrase at '%s'", f[i]);
+            continue;
+        }
+        if (strcmp(f[i], "sym") == 0) ev->flags |= EF_SYM;
+        else if (strcmp(f[i], "passive") == 0) ev->flags |= EF_PASSIVE;
+        else if (strcmp(f[i], "noun") == 0) ev->flags |= EF_NOUN;
+        else if (strcmp(f[i], "nosay") == 0) ;
+        else if (strncmp(f[i], "S=", 2) == 0) {
+            if (prep_keys(lx, f[i] + 2, ev->sprep, &ev->nsprep))
+                return fail(w, "bad S= list '%s'", f[i]);
+        } else if (strncmp(f[i], "T=", 2) == 0) {
+            if (prep_keys(lx, f[i] + 2, ev->tprep, &ev->ntprep))
+                return fail(w, "bad T= list '%s'", f[i]);
+        } else
+            return fail(w, "unknown flag '%s'", f[i]);
+    }
+    if (p.nw == 0 || p.w[0] == PH_GAP || p.w[p.nw - 1] == PH_GAP)
+        return fail(w, "empty phrase or gap at an end");
+    e->nevents++;
+    return add_phrase(lx, &p) ? fail(w, "out of memory") : 0;
+}
+
+static const char *const jobs[ROLE_NJOBS] = {
+    "source", "target", "partner", "passive", "by", "negation",
+    "hypothetical", "clause", "say", "according", "det", "and", "konj",
+    "loc", "dirdet"
+};
+
+static int load_role_line(lang_lex *lx, char **f, int nf, where *w)
+{
+    int job = -1;
+    for (int j = 0; j < ROLE_NJOBS; j++)
+        if (strcmp(f[0], jobs[j]) == 0)
+            job = j;
+    if (job < 0)
+        return 0;   /* unknown jobs are documentation for later stages */
+    for (int i = 1; i < nf; i++) {
+        phrase p = { .type = PH_ROLE, .ref = (uint32_t)job };
+        /* '_' joins words of one multiword item: according_to */
+        char *s = f[i], *u;
+        while ((u = strchr(s, '_'))) {
+            if (role_keys(lx, s, (size_t)(u - s), &p))
+                return fail(w, "bad role word '%s'", f[i]);
+            s = u + 1;
+        }
+        if (*s && role_keys(lx, s, strlen(s), &p))
+            return fail(w, "bad role word '%s'", f[i]);
+        if (p.nw == 0 || p.w[0] == PH_GAP)
+            continue;
+        if (add_phrase(lx, &p))
+            return fail(w, "out of memory");
+    }
+    return 0;
+}
+
+typedef int (*line_fn)(struct dyad_engine *, lang_lex *, char **, int, where *);
+
+static int role_adapter(struct dyad_engine *e, lang_lex *lx, char **f, int nf,
+                        where *w)
+{
+    (void)e;
+    return load_role_line(lx, f, nf, w);
+}
+
+static int load_file(struct dyad_engine *e, lang_lex *lx, const char *path,
+                     line_fn fn, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    where w = { path, 0, err, errlen };
+    char line[4096];
+    int rc = 0;
+    while (fgets(line, sizeof line, fp)) {
+        w.line++;
+        char *f[64];
+        int nf = fields(line, f, 64);
+        if (nf == 0)
+            continue;
+        if ((rc = fn(e, lx, f, nf, &w)))
+            break;
+    }
+    fclose(fp);
+    return rc;
+}
+
+static int cmpstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads every file in dir/lang whose name starts with prefix and ends .txt */
+static int load_glob(struct dyad_engine *e, lang_lex *lx, const char *dir,
+                     const char *prefix, line_fn fn, char *err, size_t errlen)
+{
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s", dir, lx->lang);
+    DIR *d = opendir(path);
+    if (!d)
+        return 0;   /* a language without lexicons codes nothing */
+    char *names[256];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) && n < 256) {
+        size_t l = strlen(de->d_name);
+        if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 && l > 4 &&
+            strcmp(de->d_name + l - 4, ".txt") == 0)
+            names[n++] = strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmpstr);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!rc && names[i]) {
+            snprintf(path, sizeof path, "%s/%s/%s", dir, lx->lang, names[i]);
+            rc = load_file(e, lx, path, fn, err, errlen);
+        }
+        free(names[i]);
+    }
+    return rc;
+}
+
+/* Sorts phrases by first key, longer first, dated actors before undated,
+ * and builds the key -> run index. */
+static const struct dyad_engine *sort_engine;
+static const lang_lex *sort_lx;
+
+static int cmp_phrase(const void *pa, const void *pb)
+{
+    const phrase *a = &sort_lx->phrases[*(const uint32_t *)pa];
+    const phrase *b = &sort_lx->phrases[*(const uint32_t *)pb];
+    if (a->w[0] != b->w[0])
+        return a->w[0] < b->w[0] ? -1 : 1;
+    if (a->nw != b->nw)
+        return a->nw > b->nw ? -1 : 1;
+    if (a->type == PH_ACTOR && b->type == PH_ACTOR) {
+        int da = sort_engine->actors[a->ref].nranges > 0;
+        int db = sort_engine->actors[b->ref].nranges > 0;
+        if (da != db)
+            return db - da;
+    }
+    uint32_t ia = *(const uint32_t *)pa, ib = *(const uint32_t *)pb;
+    return ia < ib ? -1 : ia > ib;
+}
+
+static int build_index(const struct dyad_engine *e, lang_lex *lx)
+{
+    size_t n = lx->nphrases;
+    lx->phrase_idx = malloc((n ? n : 1) * sizeof *lx->phrase_idx);
+    if (!lx->phrase_idx)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        lx->phrase_idx[i] = (uint32_t)i;
+    sort_engine = e;
+    sort_lx = lx;
+    qsort(lx->phrase_idx, n, sizeof *lx->phrase_idx, cmp_phrase);
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    phrase_index *ix = &lx->index;
+    ix->cap = cap;
+    ix->keys = calloc(cap, sizeof *ix->keys);
+    ix->first = calloc(cap, sizeof *ix->first);
+    ix->count = calloc(cap, sizeof *ix->count);
+    if (!ix->keys || !ix->first || !ix->count)
+        return -1;
+    for (size_t i = 0; i < n;) {
+        uint32_t k = lx->phrases[lx->phrase_idx[i]].w[0];
+        size_t j = i;
+        while (j < n && lx->phrases[lx->phrase_idx[j]].w[0] == k)
+            j++;
+        size_t s = (size_t)k * 2654435761u & (cap - 1);
+        while (ix->keys[s])
+            s = (s + 1) & (cap - 1);
+        ix->keys[s] = k;
+        ix->first[s] = (uint32_t)i;
+        ix->count[s] = (uint32_t)(j - i);
+        i = j;
+    }
+    return 0;
+}
+
+/* ---- CAMEO table ---- */
+
+static int cmp_cameo(const void *a, const void *b)
+{
+    return strcmp(((const cameo_entry *)a)->code, ((const cameo_entry *)b)->code);
+}
+
+const cameo_entry *lexicon_cameo(const struct dyad_engine *e, const char *code)
+{
+    cameo_entry key;
+    snprintf(key.code, sizeof key.code, "%s", code);
+    return bsearch(&key, e->cameo, e->ncameo, sizeof key, cmp_cameo);
+}
+
+static int load_cameo(struct dyad_engine *e, const char *dir, char *err,
+                      size_t errlen)
+{
+    char path[2048], line[1024];
+    snprintf(path, sizeof path, "%.1900s/cameo.tsv", dir);
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    int ln = 0;
+    while (fgets(line, sizeof line, fp)) {
+        ln++;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        line[strcspn(line, "\r\n")] = 0;
+        char *f[4] = { 0 };
+        int nf = 0;
+        for (char *s = line; nf < 4; nf++) {
+            f[nf] = s;
+            char *t = strchr(s, '\t');
+            if (!t) { nf++; break; }
+            *t = 0;
+            s = t + 1;
+        }
+        if (nf < 3 || strlen(f[0]) < 2 || strlen(f[0]) > 4 ||
+            strspn(f[0], "0123456789") != strlen(f[0])) {
+            if (strcmp(f[0], "code") == 0)
+                continue;   /* header row */
+            snprintf(err, errlen, "%s:%d: want code<TAB>quad<TAB>goldstein<TAB>name", path, ln);
+            fclose(fp);
+            return -1;
+        }
+        if (e->ncameo == e->capcameo) {
+            size_t cap = e->capcameo ? e->capcameo * 2 : 512;
+            cameo_entry *v = realloc(e->cameo, cap * sizeof *v);
+            if (!v) { fclose(fp); return -1; }
+            e->cameo = v;
+            e->capcameo = cap;
+        }
+        cameo_entry *c = &e->cameo[e->ncameo++];
+        memset(c, 0, sizeof *c);
+        snprintf(c->code, sizeof c->code, "%s", f[0]);
+        c->quad = atoi(f[1]);
+        c->goldstein = atof(f[2]);
+        c->name = arena_strndup(&e->mem, f[3] ? f[3] : "", f[3] ? strlen(f[3]) : 0);
+    }
+    fclose(fp);
+    qsort(e->cameo, e->ncameo, sizeof *e->cameo, cmp_cameo);
+    snprintf(path, sizeof path, "%.1900s/plover.tsv", dir);
+    if (!(fp = fopen(path, "r")))
+        return 0;   /* PLOVER is optional */
+    while (fgets(line, sizeof line, fp)) {
+        if (line[0] == '#')
+            continue;
+        line[strcspn(line, "\r\n")] = 0;
+        char *t = strchr(line, '\t');
+        if (!t)
+            continue;
+        *t = 0;
+        cameo_entry *c = (cameo_entry *)lexicon_cameo(e, line);
+        if (c)
+            c->plover = arena_strndup(&e->mem, t + 1, strlen(t + 1));
+    }
+    fclose(fp);
+    return 0;
+}
+
+/* dir may list several folders separated by ':' (the built-in lexicons
+ * plus a user's own): each contributes its files; cameo.tsv comes from the
+ * first folder that has one. */
+int lexicon_load(struct dyad_engine *e, const char *dir, char *err,
+                 size_t errlen)
+{
+    lang_lex *langs[2] = { &e->de, &e->en };
+    const char *codes[2] = { "de", "en" }, *algs[2] = { "german", "english" };
+    char dirs[8][1024];
+    int nd = 0;
+    for (const char *p = dir; *p && nd < 8;) {
+        size_t l = strcspn(p, ":");
+        if (l && l < sizeof dirs[0]) {
+            memcpy(dirs[nd], p, l);
+            dirs[nd++][l] = 0;
+        }
+        p += l + (p[l] == ':');
+    }
+    int have_cameo = 0;
+    for (int k = 0; k < nd && !have_cameo; k++) {
+        char path[1100];
+        snprintf(path, sizeof path, "%.1000s/cameo.tsv", dirs[k]);
+        FILE *fp = fopen(path, "r");
+        if (!fp)
+            continue;
+        fclose(fp);
+        if (load_cameo(e, dirs[k], err, errlen))
+            return -1;
+        have_cameo = 1;
+    }
+    if (!have_cameo) {
+        snprintf(err, errlen, "%s: no cameo.tsv", dir);
+        return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        lang_lex *lx = langs[i];
+        memcpy(lx->lang, codes[i], 3);
+        lx->stemmer_name = algs[i];
+        lx->keys = &e->keys;
+        lx->min_prefix = 0;
+        static _Atomic uint32_t gen;
+        lx->generation = ++gen;
+        for (int k = 0; k < nd; k++)
+            if (load_glob(e, lx, dirs[k], "actors", load_actor_line, err, errlen) ||
+                load_glob(e, lx, dirs[k], "events", load_event_line, err, errlen) ||
+                load_glob(e, lx, dirs[k], "roles", role_adapter, err, errlen))
+                return -1;
+        if (lx->min_prefix == 0)
+            lx->min_prefix = 1;
+        if (build_index(e, lx)) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void lang_free(lang_lex *lx)
+{
+    free(lx->phrases);
+    free(lx->phrase_idx);
+    free(lx->minlen);
+    free(lx->index.keys);
+    free(lx->index.first);
+    free(lx->index.count);
+    intern_free(&lx->prefixes);
+    intern_free(&lx->heads);
+}
+
+void lexicon_free(struct dyad_engine *e)
+{
+    lang_free(&e->de);
+    lang_free(&e->en);
+    free(e->actors);
+    free(e->events);
+    free(e->cameo);
+    intern_free(&e->keys);
+    arena_free(&e->mem);
+}
+
+const lang_lex *lexicon_lang(const struct dyad_engine *e, const char *lang)
+{
+    return lang && lang[0] == 'd' && lang[1] == 'e' ? &e->de : &e->en;
+}

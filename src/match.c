@@ -1,0 +1,123 @@
+/* match.c — finds lexicon phrases in a sentence's tokens: for each type
+ * (actor, event, role) the leftmost-longest non-overlapping matches.
+ * A phrase's first key selects its candidates through the index; "..."
+ * gaps skip up to GAP_MAX tokens but never cross ; : ? ! or a full stop. */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+#define GAP_MAX 10
+
+static const phrase_index *ix_of(const lang_lex *lx) { return &lx->index; }
+
+static int lookup(const lang_lex *lx, uint32_t key, uint32_t *first,
+                  uint32_t *count)
+{
+    const phrase_index *ix = ix_of(lx);
+    if (!ix->cap)
+        return 0;
+    size_t s = (size_t)key * 2654435761u & (ix->cap - 1);
+    for (; ix->keys[s]; s = (s + 1) & (ix->cap - 1))
+        if (ix->keys[s] == key) {
+            *first = ix->first[s];
+            *count = ix->count[s];
+            return 1;
+        }
+    return 0;
+}
+
+static int hard_stop(const char *text, const token *t)
+{
+    if (!(t->flags & TOK_PUNCT) || t->len != 1)
+        return 0;
+    char c = text[t->off];
+    return c == ';' || c == ':' || c == '?' || c == '!' || c == '.';
+}
+
+/* Matches phrase p at token i; returns the end index or 0. */
+static size_t try_phrase(const char *text, const phrase *p, const token *t,
+                         size_t nt, size_t i, int *gapped)
+{
+    size_t j = i;
+    for (size_t w = 0; w < p->nw; w++) {
+        if (p->w[w] == PH_GAP) {
+            /* next word must come within GAP_MAX tokens */
+            uint32_t want = p->w[w + 1];
+            size_t k = j, lim = j + GAP_MAX;
+            while (k < nt && k <= lim && !token_is(&t[k], want) && !hard_stop(text, &t[k]))
+                k++;
+            if (k >= nt || k > lim || !token_is(&t[k], want))
+                return 0;
+            j = k;
+            *gapped = 1;
+            continue;
+        }
+        if (j >= nt || !token_is(&t[j], p->w[w]))
+            return 0;
+        j++;
+    }
+    return j;
+}
+
+static int actor_in_range(const struct dyad_engine *e, uint32_t ref,
+                          int32_t pubdays)
+{
+    const actor_entry *a = &e->actors[ref];
+    if (!a->nranges || !pubdays)
+        return 1;
+    for (int r = 0; r < a->nranges; r++)
+        if ((!a->ranges[r].from || pubdays >= a->ranges[r].from) &&
+            (!a->ranges[r].to || pubdays < a->ranges[r].to))
+            return 1;
+    return 0;
+}
+
+size_t match_sentence(arena *a, const struct dyad_engine *e,
+                      const lang_lex *lx, const char *text, const token *t,
+                      size_t nt, int32_t pubdays, match **out)
+{
+    size_t cap = nt * 2 + 8, cnt = 0;
+    match *v = arena_alloc(a, cap * sizeof *v);
+    *out = v;
+    if (!v)
+        return 0;
+    size_t busy[4] = { 0, 0, 0, 0 };   /* per type: end of the last match */
+    for (size_t i = 0; i < nt; i++) {
+        size_t best_end[4] = { 0 };
+        uint32_t best_ref[4] = { 0 };
+        int best_gap[4] = { 0 };
+        for (int k = 0; k < t[i].nkeys; k++) {
+            uint32_t first, count;
+            if (!lookup(lx, t[i].keys[k], &first, &count))
+                continue;
+            for (uint32_t c = 0; c < count; c++) {
+                const phrase *p = &lx->phrases[lx->phrase_idx[first + c]];
+                if (i < busy[p->type])
+                    continue;
+                int gapped = 0;
+                size_t end = try_phrase(text, p, t, nt, i, &gapped);
+                if (!end || end <= best_end[p->type])
+                    continue;
+                /* a gapped match is only as long as its first word for overlap */
+                if (p->type == PH_ACTOR && !actor_in_range(e, p->ref, pubdays))
+                    continue;
+                best_end[p->type] = end;
+                best_ref[p->type] = p->ref;
+                best_gap[p->type] = gapped;
+            }
+        }
+        for (int ty = 1; ty <= 3; ty++) {
+            if (!best_end[ty] || cnt >= cap)
+                continue;
+            v[cnt].start = (uint32_t)i;
+            v[cnt].end = (uint32_t)best_end[ty];
+            v[cnt].ref = best_ref[ty];
+            v[cnt].type = (uint8_t)ty;
+            v[cnt].gap = (uint8_t)best_gap[ty];
+            cnt++;
+            /* gapped triggers do not block what lies in their gap */
+            busy[ty] = best_gap[ty] ? i + 1 : best_end[ty];
+        }
+    }
+    return cnt;
+}
