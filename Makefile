@@ -5,10 +5,10 @@ PKGS     = libutf8proc jansson sqlite3 libpq zlib
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lmodest -lm
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lmodest -lm -lgeonames -lgio-2.0 -lglib-2.0
 DEBS     = build-essential pkg-config python3 libstemmer-dev libutf8proc-dev \
            libjansson-dev libsqlite3-dev libpq-dev zlib1g-dev libmodest-dev \
-           libgeonames-common postgresql
+           libgeonames-common libgeonames-dev postgresql
 
 SRC      = $(sort $(wildcard src/*.c))
 OBJ      = $(SRC:src/%.c=$(BUILD)/obj/%.o)
@@ -28,6 +28,9 @@ $(LIB): $(OBJ)
 
 $(BIN): $(wildcard cli/*.c) $(LIB)
 	$(CC) $(CFLAGS) $(wildcard cli/*.c) $(LIB) $(LDFLAGS) $(LDLIBS) -o $@
+
+$(BUILD)/bench: bench/bench.c $(LIB)
+	$(CC) $(CFLAGS) $< $(LIB) $(LDFLAGS) $(LDLIBS) -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	@mkdir -p $(dir $@)
@@ -53,7 +56,7 @@ demo: deps
 	$(BIN) code --date 2025-08-22 --lang de samples/waffenlieferung.txt
 
 bench: deps
-	$(MAKE) all
+	$(MAKE) all $(BUILD)/bench
 	sh bench/run.sh $(BIN)
 
 asan:
