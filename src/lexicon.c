@@ -17,10 +17,58 @@
 
 static _Thread_local struct sb_stemmer *stem_de, *stem_en;
 
-/* Stems a folded word with the language's Snowball stemmer. */
-static size_t stem(const lang_lex *lx, const char *w, size_t n, char *out,
-                   size_t cap)
+/* German verbs defeat Snowball (lieferte -> "liefert", liefern -> "lief"),
+ * so lower-case German words (verbs, participles: German capitalises its
+ * nouns) get a rule of our own: drop the participle's ge- (also after a
+ * separable prefix: angegriffen -> angriffen) and one inflection suffix.
+ * Lexicon words go through the same rule, so both sides agree. */
+static const char *const sep_prefix[] = {
+    "an", "ab", "auf", "aus", "bei", "ein", "fest", "frei", "mit", "nach",
+    "vor", "weg", "zu", "zurück", "zusammen", "dar", "her", "hin", "los",
+    "fort", "um", "durch", "über", NULL
+};
+static const char *const verb_suffix[] = {
+    "test", "ten", "tet", "te", "est", "st", "en", "et", "t", "e", "n", NULL
+};
+
+static size_t de_verb(const char *w, size_t n, char *out, size_t cap)
 {
+    char b[WMAX];
+    if (n >= sizeof b || n + 1 > cap)
+        return 0;
+    memcpy(b, w, n);
+    int t_or_en = n > 2 && (b[n - 1] == 't' || (b[n - 2] == 'e' && b[n - 1] == 'n'));
+    if (n > 5 && b[0] == 'g' && b[1] == 'e' && t_or_en) {
+        memmove(b, b + 2, n - 2);
+        n -= 2;
+    } else if (t_or_en) {
+        for (int i = 0; sep_prefix[i]; i++) {
+            size_t pl = strlen(sep_prefix[i]);
+            if (n > pl + 5 && !memcmp(b, sep_prefix[i], pl) && b[pl] == 'g' && b[pl + 1] == 'e') {
+                memmove(b + pl, b + pl + 2, n - pl - 2);
+                n -= 2;
+                break;
+            }
+        }
+    }
+    for (int i = 0; verb_suffix[i]; i++) {
+        size_t sl = strlen(verb_suffix[i]);
+        if (n >= sl + 3 && !memcmp(b + n - sl, verb_suffix[i], sl)) {
+            n -= sl;
+            break;
+        }
+    }
+    memcpy(out, b, n);
+    out[n] = 0;
+    return n;
+}
+
+/* Stems a folded word: Snowball, or de_verb for lower-case German words. */
+static size_t stem_case(const lang_lex *lx, const char *w, size_t n, char *out,
+                        size_t cap, int lower)
+{
+    if (lower && lx->lang[0] == 'd')
+        return de_verb(w, n, out, cap);
     struct sb_stemmer **sp = lx->lang[0] == 'd' ? &stem_de : &stem_en;
     if (!*sp)
         *sp = sb_stemmer_new(lx->stemmer_name, "UTF_8");
@@ -38,6 +86,21 @@ static size_t stem(const lang_lex *lx, const char *w, size_t n, char *out,
     memcpy(out, r, k);
     out[k] = 0;
     return k;
+}
+
+static size_t stem(const lang_lex *lx, const char *w, size_t n, char *out,
+                   size_t cap)
+{
+    return stem_case(lx, w, n, out, cap, 0);
+}
+
+/* Does the surface word start in lower case? (German: not a noun) */
+static int lower_initial(const char *w, size_t n)
+{
+    unsigned char c = n ? (unsigned char)w[0] : 0;
+    if (c < 0x80)
+        return !isupper(c);
+    return !(c == 0xC3 && n > 1 && (unsigned char)w[1] < 0x9F);
 }
 
 static uint32_t key_get(const lang_lex *lx, const char *pre, const char *s,
@@ -83,10 +146,11 @@ int lexicon_analyse(const lang_lex *lx, const char *w, size_t n,
     if (!fl)
         return nk;
     add_key(keys, &nk, key_get(lx, "f:", f, fl));
-    size_t sl = stem(lx, f, fl, s, sizeof s);
+    int lower = lower_initial(w, n);
+    size_t sl = stem_case(lx, f, fl, s, sizeof s, lower);
     uint32_t k = sl ? key_get(lx, "s:", s, sl) : 0;
     /* German genitive -s after a vowel is kept by Snowball: Nordkoreas */
-    if (!k && fl > 4 && f[fl - 1] == 's') {
+    if (!k && fl > 4 && f[fl - 1] == 's' && !lower) {
         sl = stem(lx, f, fl - 1, s, sizeof s);
         k = sl ? key_get(lx, "s:", s, sl) : 0;
     }
@@ -235,7 +299,8 @@ static int word_keys_mode(lang_lex *lx, const char *w, size_t n, phrase *p,
                     lx->min_prefix = fl;
                 k = key_put(lx, "p:", f, fl);
             } else {
-                size_t sl = stem(lx, f, fl, s, sizeof s);
+                size_t sl = stem_case(lx, f, fl, s, sizeof s,
+                                      !head && lower_initial(w + st, len));
                 if (!sl)
                     return -1;
                 if (head && last && !intern_put(&lx->heads, s, sl))
