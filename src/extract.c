@@ -685,7 +685,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             continue;
         const char *scode = src >= 0 ? s->men[src].code : NULL;
         const char *tcode = tgt >= 0 ? s->men[tgt].code : NULL;
-        /* 4. the document's context names the missing side */
+        /* 4. the document's context names the missing side of a verb's
+         * event ("So habe Nordkorea ... geliefert"); a noun alone
+         * ("die Verluste") is too weak to build an event on */
+        if ((src < 0 || tgt < 0) && noun)
+            continue;
         if (!scode)
             scode = salient(c, tcode);
         if (!tcode)
