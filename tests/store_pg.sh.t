@@ -44,8 +44,11 @@ if [ -x "$dyad" ] && "$dyad" ingest --help >/dev/null 2>&1 && [ -f "$seed" ]; th
   for f in /work/shared/corpus/de-wikinews/dev.jsonl /work/shared/corpus/en-guardian/dev.jsonl; do
     [ -f "$f" ] && inputs="$inputs $f"
   done
-  "$dyad" ingest --quiet --db "$tmp/cli.db" $inputs 2>"$tmp/err1" || no "ingest sqlite: $(tail -n 3 "$tmp/err1")"
-  "$dyad" ingest --quiet --db "$cli_url" $inputs 2>"$tmp/err2" || no "ingest pg: $(tail -n 3 "$tmp/err2")"
+  lex=${DYAD_LEXICONS:-lexicons}   # frozen: both ingests must code alike
+  cp -r "$lex" "$tmp/lex" 2>/dev/null || lex=""
+  set -- ${lex:+--lexicons "$tmp/lex"}
+  "$dyad" ingest --quiet "$@" --db "$tmp/cli.db" $inputs 2>"$tmp/err1" || no "ingest sqlite: $(tail -n 3 "$tmp/err1")"
+  "$dyad" ingest --quiet "$@" --db "$cli_url" $inputs 2>"$tmp/err2" || no "ingest pg: $(tail -n 3 "$tmp/err2")"
   for q in "" "--source RUS" "--target UKR" "--code 07" "--code 19" "--quad 4" \
            "--since 2024-01 --until 2025-12" "--text Soldaten" "--text Nordkorea*" \
            "--unverified" "--claimant DEU" "--dyad PRK-RUS"; do

@@ -1,0 +1,1058 @@
+/* cmd_store.c — `dyad ingest|query|stats|export`: code inputs into a store
+ * (src/store.h: a SQLite file or a postgresql:// URL), then read merged
+ * events back as a table, JSON Lines, CSV, time series, or the GDELT 2.0
+ * Events and Mentions column layouts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <jansson.h>
+#include "dyad.h"
+#include "cli.h"
+#include "store.h"
+
+#define DEFAULT_DB "dyad.db"
+
+/* ---- options shared by query, stats and export ---- */
+
+enum { FMT_TABLE, FMT_JSONL, FMT_CSV, FMT_GDELT_EVENTS, FMT_GDELT_MENTIONS };
+
+typedef struct {
+    const char *db;
+    store_filter f;
+    int format;             /* -1: pick by isatty(stdout) */
+    const char *by;         /* stats: day, week, month */
+    int top;                /* stats: top dyads */
+    int header;             /* export gdelt-*: print the column names */
+    char dyad_src[64], dyad_tgt[64];
+} opts;
+
+static const char filter_help[] =
+"  --db TARGET         SQLite file (default " DEFAULT_DB ", or $DYAD_DB) or\n"
+"                      postgresql://user@host/db URL\n"
+"  --source CODE       source actor code prefix (PRK matches PRKGOV)\n"
+"  --target CODE       target actor code prefix\n"
+"  --dyad A-B          source A, target B (prefixes)\n"
+"  --actor CODE        either side\n"
+"  --code C            CAMEO code prefix: 07 or 072\n"
+"  --quad N            QuadClass 1-4\n"
+"  --since DATE        event date on or after (YYYY, YYYY-MM, YYYY-MM-DD)\n"
+"  --until DATE        event date on or before, at DATE's precision\n"
+"  --text WORDS        all words in a reporting sentence (word* = prefix)\n"
+"  --claimant X        claimed by code prefix X or by a name containing X\n"
+"  --unverified        some report says it cannot be verified\n"
+"  --limit N           at most N rows\n";
+
+static int bad_usage(const char *cmd, const char *msg, const char *arg,
+                     const char *usage)
+{
+    fprintf(stderr, "dyad %s: %s%s%s\n%s", cmd, msg, arg ? " " : "",
+            arg ? arg : "", usage);
+    return 2;
+}
+
+static int parse_format(const char *v, int allow_gdelt)
+{
+    if (!strcmp(v, "table")) return FMT_TABLE;
+    if (!strcmp(v, "jsonl") || !strcmp(v, "json")) return FMT_JSONL;
+    if (!strcmp(v, "csv")) return FMT_CSV;
+    if (allow_gdelt && !strcmp(v, "gdelt-events")) return FMT_GDELT_EVENTS;
+    if (allow_gdelt && !strcmp(v, "gdelt-mentions")) return FMT_GDELT_MENTIONS;
+    return -2;
+}
+
+/* Parses the options of query/stats/export. Returns -1 to go on, else an
+ * exit status (0 after --help). */
+static int parse_opts(int argc, char **argv, const char *cmd,
+                      const char *usage, opts *o, int allow_gdelt)
+{
+    memset(o, 0, sizeof *o);
+    o->format = -1;
+    o->db = getenv("DYAD_DB");
+    if (!o->db || !*o->db) o->db = DEFAULT_DB;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        }
+        if (!strcmp(a, "--unverified")) { o->f.unverified = 1; continue; }
+        if (!strcmp(a, "--header")) { o->header = 1; continue; }
+        if (a[0] != '-') return bad_usage(cmd, "unexpected argument", a, usage);
+        if (!v) return bad_usage(cmd, "needs a value:", a, usage);
+        i++;
+        if (!strcmp(a, "--db")) o->db = v;
+        else if (!strcmp(a, "--source")) o->f.source = v;
+        else if (!strcmp(a, "--target")) o->f.target = v;
+        else if (!strcmp(a, "--actor")) o->f.actor = v;
+        else if (!strcmp(a, "--code")) o->f.code = v;
+        else if (!strcmp(a, "--since")) o->f.since = v;
+        else if (!strcmp(a, "--until")) o->f.until = v;
+        else if (!strcmp(a, "--text")) o->f.text = v;
+        else if (!strcmp(a, "--claimant")) o->f.claimant = v;
+        else if (!strcmp(a, "--by")) o->by = v;
+        else if (!strcmp(a, "--top")) o->top = atoi(v);
+        else if (!strcmp(a, "--limit")) o->f.limit = atoll(v);
+        else if (!strcmp(a, "--quad")) {
+            o->f.quad = atoi(v);
+            if (o->f.quad < 1 || o->f.quad > 4)
+                return bad_usage(cmd, "--quad takes 1-4, not", v, usage);
+        } else if (!strcmp(a, "--dyad")) {
+            const char *dash = strchr(v, '-');
+            if (!dash || dash == v || !dash[1] || dash - v >= 63 ||
+                strlen(dash + 1) >= 63)
+                return bad_usage(cmd, "--dyad takes SOURCE-TARGET, not", v,
+                                 usage);
+            snprintf(o->dyad_src, sizeof o->dyad_src, "%.*s", (int)(dash - v), v);
+            snprintf(o->dyad_tgt, sizeof o->dyad_tgt, "%s", dash + 1);
+            o->f.source = o->dyad_src;
+            o->f.target = o->dyad_tgt;
+        } else if (!strcmp(a, "--format")) {
+            o->format = parse_format(v, allow_gdelt);
+            if (o->format < 0) return bad_usage(cmd, "unknown format", v, usage);
+        } else {
+            return bad_usage(cmd, "unknown option", a, usage);
+        }
+    }
+    if (o->format < 0) o->format = isatty(1) ? FMT_TABLE : FMT_JSONL;
+    return -1;
+}
+
+static store *open_db(const char *cmd, const char *db)
+{
+    store *s = NULL;
+    char err[600];
+    /* Only ingest creates a database: a mistyped --db must not read as
+     * an empty one. */
+    if (strcmp(cmd, "ingest") != 0 && strncmp(db, "postgres", 8) != 0 &&
+        access(db, F_OK) != 0) {
+        fprintf(stderr, "dyad %s: %s: no such database (create it with "
+                        "`dyad ingest --db %s FILE...`)\n", cmd, db, db);
+        return NULL;
+    }
+    if (store_open(db, &s, err, sizeof err) != DYAD_OK) {
+        fprintf(stderr, "dyad %s: %s: %s\n", cmd, db, err);
+        return NULL;
+    }
+    return s;
+}
+
+/* ---- ingest ---- */
+
+static const char ingest_usage[] =
+"usage: dyad ingest [OPTIONS] [FILE...]\n"
+"\n"
+"Codes documents (as `dyad code` reads them) and stores each, with its\n"
+"events, in one transaction. A document already stored (same text) is\n"
+"skipped without coding, so an interrupted run can simply be restarted.\n"
+"\n"
+"options:\n"
+"  --db TARGET         SQLite file (default " DEFAULT_DB ", or $DYAD_DB) or\n"
+"                      postgresql://user@host/db URL\n"
+"  --lang de|en        language of plain-text input (default: detected)\n"
+"  --date YYYY-MM-DD   publication date of plain-text input\n"
+"  --id ID             document id of a single plain-text input\n"
+"  --format F          input format: auto (default), text, jsonl, html, warc\n"
+"  --lexicons DIR      lexicon folder\n"
+"  --max-bytes N       per-document size limit (default 100000000)\n"
+"  --quiet             no progress line and no summary\n"
+"  -h, --help          this help\n"
+"\n"
+"Exit status: 0 when every document was read and stored, 1 when some could\n"
+"not be read, 2 on a usage, lexicon or database error.\n";
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+typedef struct {
+    size_t read, stored, skipped, unusable, mentions, new_events;
+    double bytes;
+} ingest_counts;
+
+static void progress(const ingest_counts *k, double t0, int final)
+{
+    double dt = now_s() - t0;
+    fprintf(stderr, "\r\033[Kdyad ingest: %zu read, %zu stored, %zu already "
+                    "stored, %zu mentions, %.0f docs/s, %.2f MB/s%s",
+            k->read, k->stored, k->skipped, k->mentions,
+            dt > 0 ? (double)k->read / dt : 0.0,
+            dt > 0 ? k->bytes / dt / 1e6 : 0.0, final ? "\n" : "");
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    dyad_reader_opts ro;
+    memset(&ro, 0, sizeof ro);
+    const char *db = getenv("DYAD_DB"), *lexdir = NULL;
+    if (!db || !*db) db = DEFAULT_DB;
+    int quiet = 0;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    size_t nfiles = 0;
+    if (!files) return 2;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(ingest_usage, stdout);
+            free(files);
+            return 0;
+        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+            quiet = 1;
+        } else if (a[0] == '-' && a[1] == '-' && !v) {
+            free(files);
+            return bad_usage("ingest", "needs a value:", a, ingest_usage);
+        } else if (!strcmp(a, "--db")) { db = v; i++;
+        } else if (!strcmp(a, "--lang")) { ro.lang = v; i++;
+        } else if (!strcmp(a, "--date")) { ro.date = v; i++;
+        } else if (!strcmp(a, "--id")) { ro.id = v; i++;
+        } else if (!strcmp(a, "--lexicons")) { lexdir = v; i++;
+        } else if (!strcmp(a, "--max-bytes")) {
+            ro.max_bytes = strtoull(v, NULL, 10); i++;
+        } else if (!strcmp(a, "--format")) {
+            static const char *names[] = {"auto", "text", "jsonl", "html", "warc"};
+            static const dyad_format fmts[] = {DYAD_FMT_AUTO, DYAD_FMT_TEXT,
+                DYAD_FMT_JSONL, DYAD_FMT_HTML, DYAD_FMT_WARC};
+            size_t k = 0;
+            while (k < 5 && strcmp(v, names[k])) k++;
+            if (k == 5) {
+                free(files);
+                return bad_usage("ingest", "unknown format", v, ingest_usage);
+            }
+            ro.format = fmts[k];
+            i++;
+        } else if (a[0] == '-' && a[1]) {
+            free(files);
+            return bad_usage("ingest", "unknown option", a, ingest_usage);
+        } else {
+            files[nfiles++] = a;
+        }
+    }
+
+    char detail[1024];
+    dyad_engine *e = NULL;
+    dyad_status rc = dyad_engine_new(lexdir, &e, detail, sizeof detail);
+    if (rc) {
+        fprintf(stderr, "dyad ingest: %s: %s\n", dyad_strerror(rc), detail);
+        free(files);
+        return 2;
+    }
+    store *s = open_db("ingest", db);
+    if (!s) {
+        dyad_engine_free(e);
+        free(files);
+        return 2;
+    }
+    dyad_reader *r = NULL;
+    rc = dyad_reader_open(files, nfiles, &ro, &r);
+    if (rc) {
+        fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(rc));
+        store_close(s);
+        dyad_engine_free(e);
+        free(files);
+        return 2;
+    }
+
+    int show = !quiet && isatty(2), status = 0;
+    double t0 = now_s(), last = t0;
+    ingest_counts k;
+    memset(&k, 0, sizeof k);
+    dyad_event *evs = NULL;
+    size_t cap = 0;
+    dyad_input in;
+    for (;;) {
+        rc = dyad_reader_next(r, &in, detail, sizeof detail);
+        if (rc == DYAD_EOF) break;
+        if (rc) {
+            if (show) fputs("\r\033[K", stderr);
+            fprintf(stderr, "dyad ingest: %s\n",
+                    detail[0] ? detail : dyad_strerror(rc));
+            k.unusable++;
+            status = 1;
+            if (rc == DYAD_ENOMEM) break;
+            continue;
+        }
+        k.read++;
+        k.bytes += (double)in.len;
+        /* Skip stored documents before coding: a restart after a crash
+         * costs only a hash per document already done. */
+        int exists = 0;
+        rc = store_doc_exists(s, &in, &exists);
+        if (rc) goto dberr;
+        if (exists) {
+            k.skipped++;
+        } else {
+            dyad_doc *d = NULL;
+            rc = dyad_doc_code(e, &in, &d);
+            if (rc) {
+                fprintf(stderr, "dyad ingest: %s: %s\n", in.id ? in.id : "?",
+                        dyad_strerror(rc));
+                k.unusable++;
+                status = 1;
+                if (rc == DYAD_ENOMEM) break;
+                continue;
+            }
+            size_t n = dyad_doc_nevents(d);
+            if (n > cap) {
+                dyad_event *ne = realloc(evs, n * sizeof *ne);
+                if (!ne) {
+                    dyad_doc_free(d);
+                    rc = DYAD_ENOMEM;
+                    fprintf(stderr, "dyad ingest: out of memory\n");
+                    status = 2;
+                    break;
+                }
+                evs = ne;
+                cap = n;
+            }
+            for (size_t i = 0; i < n; i++) evs[i] = *dyad_doc_event(d, i);
+            const char *text = dyad_doc_text(d);
+            store_put_result res;
+            rc = store_put_doc(s, &in, text, text ? strlen(text) : 0,
+                               dyad_doc_lang(d), evs, n, &res);
+            dyad_doc_free(d);
+            if (rc) goto dberr;
+            if (res.skipped) {
+                k.skipped++;
+            } else {
+                k.stored++;
+                k.mentions += res.nmentions;
+                k.new_events += res.nnew_events;
+            }
+        }
+        if (show) {
+            double t = now_s();
+            if (t - last >= 0.25) {
+                progress(&k, t0, 0);
+                last = t;
+            }
+        }
+        continue;
+dberr:
+        if (show) fputs("\r\033[K", stderr);
+        fprintf(stderr, "dyad ingest: %s: %s: %s\n", db,
+                in.id ? in.id : "?", store_errmsg(s));
+        status = 2;
+        break;
+    }
+    if (show) progress(&k, t0, 1);
+    if (!quiet) {
+        store_counts c;
+        if (store_count(s, &c) == DYAD_OK)
+            fprintf(stderr, "dyad ingest: %zu documents stored, %zu already "
+                            "stored, %zu unusable; %zu mentions, %zu new "
+                            "events. %s now holds %lld documents, %lld "
+                            "events, %lld mentions.\n",
+                    k.stored, k.skipped, k.unusable, k.mentions, k.new_events,
+                    db, c.documents, c.events, c.mentions);
+    }
+    free(evs);
+    dyad_reader_free(r);
+    store_close(s);
+    dyad_engine_free(e);
+    free(files);
+    return status;
+}
+
+/* ---- output helpers ---- */
+
+/* A JSON string even from bytes that are not UTF-8 (they become '?'). */
+static json_t *jstr(const char *s)
+{
+    json_t *j = json_string(s ? s : "");
+    if (j) return j;
+    size_t n = strlen(s);
+    char *c = malloc(n + 1);
+    if (!c) return json_string("");
+    for (size_t i = 0; i < n; i++)
+        c[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
+    c[n] = 0;
+    j = json_string(c);
+    free(c);
+    return j ? j : json_string("");
+}
+
+static json_t *jactor(const char *code, const char *text)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "code", jstr(code));
+    if (text && *text) json_object_set_new(o, "text", jstr(text));
+    return o;
+}
+
+static void print_json(json_t *o)
+{
+    char *t = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(15));
+    if (t) {
+        fputs(t, stdout);
+        fputc('\n', stdout);
+        free(t);
+    }
+    json_decref(o);
+}
+
+/* Coordinates to 4 decimals (about 10 m), as `dyad code` writes them:
+ * the gazetteer's single-precision digits beyond that are noise. */
+static double round4(double v)
+{
+    return (double)(long long)(v * 1e4 + (v < 0 ? -0.5 : 0.5)) / 1e4;
+}
+
+/* The event record of spec/events.md plus id, mention counts and url. */
+static void event_jsonl(const store_event_row *e)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(e->id));
+    json_object_set_new(o, "doc", jstr(e->doc));
+    json_object_set_new(o, "sentence", jstr(e->sentence));
+    json_object_set_new(o, "source", jactor(e->source_code, e->source_text));
+    json_object_set_new(o, "target", jactor(e->target_code, e->target_text));
+    json_object_set_new(o, "cameo", jstr(e->cameo));
+    json_object_set_new(o, "quad", json_integer(e->quad));
+    json_object_set_new(o, "goldstein", json_real(e->goldstein));
+    if (*e->plover) json_object_set_new(o, "plover", jstr(e->plover));
+    if (*e->date) json_object_set_new(o, "date", jstr(e->date));
+    if (e->has_loc) {
+        json_t *l = json_object();
+        json_object_set_new(l, "name", jstr(e->loc_name));
+        if (*e->loc_country)
+            json_object_set_new(l, "country", jstr(e->loc_country));
+        if (e->has_coords) {
+            json_object_set_new(l, "lat", json_real(round4(e->lat)));
+            json_object_set_new(l, "lon", json_real(round4(e->lon)));
+        }
+        json_object_set_new(o, "location", l);
+    }
+    if (e->has_quantity) {
+        json_t *q = json_object();
+        json_object_set_new(q, "value", json_real(e->q_value));
+        if (*e->q_unit) json_object_set_new(q, "unit", jstr(e->q_unit));
+        if (*e->q_text) json_object_set_new(q, "text", jstr(e->q_text));
+        if (*e->q_qualifier)
+            json_object_set_new(q, "qualifier", jstr(e->q_qualifier));
+        json_object_set_new(o, "quantity", q);
+    }
+    if (*e->claimant_text)
+        json_object_set_new(o, "claimant",
+                            jactor(e->claimant_code, e->claimant_text));
+    if (*e->verification)
+        json_object_set_new(o, "verification", jstr(e->verification));
+    if (e->hedged) json_object_set_new(o, "hedged", json_true());
+    json_object_set_new(o, "mentions", json_integer(e->n_mentions));
+    json_object_set_new(o, "sources", json_integer(e->n_sources));
+    json_object_set_new(o, "articles", json_integer(e->n_articles));
+    if (*e->url) json_object_set_new(o, "url", jstr(e->url));
+    print_json(o);
+}
+
+static void csv_field(const char *s, int last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        fputc('"', stdout);
+        for (; *s; s++) {
+            if (*s == '"') fputc('"', stdout);
+            fputc(*s, stdout);
+        }
+        fputc('"', stdout);
+    } else {
+        fputs(s, stdout);
+    }
+    fputc(last ? '\n' : ',', stdout);
+}
+
+static void csv_num(double v, int has)
+{
+    if (has) printf("%.15g", v);
+    fputc(',', stdout);
+}
+
+static const char csv_header[] =
+    "id,date,source,source_text,target,target_text,cameo,quad,goldstein,"
+    "mentions,sources,articles,location,location_country,lat,lon,quantity,"
+    "quantity_unit,quantity_text,claimant,claimant_text,verification,hedged,"
+    "doc,url,sentence\n";
+
+static void event_csv(const store_event_row *e)
+{
+    printf("%lld,", e->id);
+    csv_field(e->date, 0);
+    csv_field(e->source_code, 0);
+    csv_field(e->source_text, 0);
+    csv_field(e->target_code, 0);
+    csv_field(e->target_text, 0);
+    csv_field(e->cameo, 0);
+    printf("%d,%.15g,%lld,%lld,%lld,", e->quad, e->goldstein, e->n_mentions,
+           e->n_sources, e->n_articles);
+    csv_field(e->loc_name, 0);
+    csv_field(e->loc_country, 0);
+    csv_num(round4(e->lat), e->has_coords);
+    csv_num(round4(e->lon), e->has_coords);
+    csv_num(e->q_value, e->has_quantity);
+    csv_field(e->q_unit, 0);
+    csv_field(e->q_text, 0);
+    csv_field(e->claimant_code, 0);
+    csv_field(e->claimant_text, 0);
+    csv_field(e->verification, 0);
+    printf("%d,", e->hedged);
+    csv_field(e->doc, 0);
+    csv_field(e->url, 0);
+    csv_field(e->sentence, 1);
+}
+
+/* Prints at most w columns (code points) of s, padded to w. */
+static void cell(const char *s, int w)
+{
+    int n = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && n < w) {
+        const unsigned char *q = p + 1;
+        while ((*q & 0xC0) == 0x80) q++;
+        if (*p == '\n' || *p == '\t' || *p == '\r') fputc(' ', stdout);
+        else fwrite(p, 1, (size_t)(q - p), stdout);
+        p = q;
+        n++;
+    }
+    for (; n < w; n++) fputc(' ', stdout);
+}
+
+static void event_table(const store_event_row *e, int first)
+{
+    if (first)
+        printf("%-10s  %-10s %-10s %-5s %2s %6s %4s %4s %4s  %s\n", "DATE",
+               "SOURCE", "TARGET", "CAMEO", "Q", "GOLD", "MENT", "ART", "SRC",
+               "SENTENCE (first report)");
+    cell(e->date, 10);
+    fputs("  ", stdout);
+    cell(e->source_code, 10);
+    fputc(' ', stdout);
+    cell(e->target_code, 10);
+    fputc(' ', stdout);
+    cell(e->cameo, 5);
+    printf(" %2d %6.1f %4lld %4lld %4lld  ", e->quad, e->goldstein,
+           e->n_mentions, e->n_articles, e->n_sources);
+    cell(e->sentence, 70);
+    fputc('\n', stdout);
+}
+
+/* ---- query ---- */
+
+static const char query_usage_head[] =
+"usage: dyad query [OPTIONS]\n"
+"\n"
+"Prints stored events, merged across articles, ordered by date.\n"
+"\n"
+"options:\n";
+static const char query_usage_tail[] =
+"  --format F          table (default on a terminal), jsonl (default when\n"
+"                      piped: the event record plus mentions, sources,\n"
+"                      articles), csv\n"
+"  -h, --help          this help\n";
+
+typedef struct {
+    int format;
+    long long n;
+} qctx;
+
+static int query_row(const store_event_row *e, void *ud)
+{
+    qctx *c = ud;
+    if (c->format == FMT_JSONL) event_jsonl(e);
+    else if (c->format == FMT_CSV) event_csv(e);
+    else event_table(e, c->n == 0);
+    c->n++;
+    return ferror(stdout) ? 1 : 0;
+}
+
+static char *join3(const char *a, const char *b, const char *c)
+{
+    size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
+    char *s = malloc(n);
+    if (s) snprintf(s, n, "%s%s%s", a, b, c);
+    return s;
+}
+
+int cmd_query(int argc, char **argv)
+{
+    char *usage = join3(query_usage_head, filter_help, query_usage_tail);
+    if (!usage) return 2;
+    opts o;
+    int rc = parse_opts(argc, argv, "query", usage, &o, 0);
+    free(usage);
+    if (rc >= 0) return rc;
+    store *s = open_db("query", o.db);
+    if (!s) return 2;
+    qctx c = {o.format, 0};
+    if (o.format == FMT_CSV) fputs(csv_header, stdout);
+    dyad_status st = store_query_events(s, &o.f, query_row, &c);
+    if (st) fprintf(stderr, "dyad query: %s\n", store_errmsg(s));
+    if (o.format == FMT_TABLE && c.n == 0) printf("(no events)\n");
+    store_close(s);
+    if (fflush(stdout) != 0) return 2;
+    return st ? 2 : 0;
+}
+
+/* ---- stats ---- */
+
+static const char stats_usage_head[] =
+"usage: dyad stats [OPTIONS]\n"
+"\n"
+"Counts of merged events and mentions and the mean Goldstein score per\n"
+"day, ISO week or month (--by), for the events the filters select (an\n"
+"actor: --actor; a dyad: --dyad); or, with --top N, the N dyads (source\n"
+"and target country or organisation) with the most events.\n"
+"Events dated less precisely than the period are counted under \"-\".\n"
+"\n"
+"options:\n"
+"  --by day|week|month (default month)\n"
+"  --top N             the top N dyads instead of a time series\n"
+"  --format F          table (default on a terminal), jsonl, csv\n";
+static const char stats_usage_tail[] = "  -h, --help          this help\n";
+
+typedef struct {
+    char key[48];
+    long long events, mentions;
+    double gold;
+} bucket;
+
+typedef struct {
+    int by;               /* 'd', 'w', 'm', or 't' (dyads) */
+    bucket *b;
+    size_t n, cap;
+    bucket imprecise;
+    int oom;
+} sctx;
+
+/* Weekday of a date, Monday 1 .. Sunday 7 (Sakamoto's method). */
+static int weekday(int y, int m, int d)
+{
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    if (m < 3) y--;
+    int w = (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+    return w == 0 ? 7 : w;
+}
+
+static int iso_weeks_in(int y)
+{
+    /* 53 weeks when the year starts on a Thursday, or on a Wednesday in a
+     * leap year: then Dec 31 is a Thursday (or Friday) */
+    return weekday(y, 12, 31) == 4 || weekday(y - 1, 12, 31) == 3 ? 53 : 52;
+}
+
+/* ISO 8601 week ("2024-W25") of a day; 0 if the date is not a day. */
+static int iso_week(const char *date, char *out, size_t cap)
+{
+    int y, m, d;
+    if (strlen(date) != 10 || sscanf(date, "%d-%d-%d", &y, &m, &d) != 3)
+        return 0;
+    static const int cum[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273,
+                              304, 334};
+    if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int doy = cum[m - 1] + d + (leap && m > 2);
+    int w = (doy - weekday(y, m, d) + 10) / 7, wy = y;
+    if (w < 1) {
+        wy = y - 1;
+        w = iso_weeks_in(wy);
+    } else if (w > iso_weeks_in(y)) {
+        wy = y + 1;
+        w = 1;
+    }
+    snprintf(out, cap, "%04d-W%02d", wy, w);
+    return 1;
+}
+
+/* Who a code names for dyad counts: the country or region (first three
+ * letters); organisations (IGO, NGO, MNC) keep their whole code. */
+static void who(const char *code, char *out, size_t cap)
+{
+    if (!*code) snprintf(out, cap, "?");
+    else if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) ||
+             !strncmp(code, "MNC", 3))
+        snprintf(out, cap, "%s", code);
+    else snprintf(out, cap, "%.3s", code);
+}
+
+static bucket *bucket_at(sctx *c, const char *key)
+{
+    if (c->by != 't') {   /* events arrive in date order */
+        if (c->n && strcmp(c->b[c->n - 1].key, key) == 0) return &c->b[c->n - 1];
+    } else {
+        for (size_t i = 0; i < c->n; i++)
+            if (strcmp(c->b[i].key, key) == 0) return &c->b[i];
+    }
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 64;
+        bucket *nb = realloc(c->b, nc * sizeof *nb);
+        if (!nb) {
+            c->oom = 1;
+            return NULL;
+        }
+        c->b = nb;
+        c->cap = nc;
+    }
+    bucket *b = &c->b[c->n++];
+    memset(b, 0, sizeof *b);
+    snprintf(b->key, sizeof b->key, "%s", key);
+    return b;
+}
+
+static int stats_row(const store_event_row *e, void *ud)
+{
+    sctx *c = ud;
+    char key[48];
+    bucket *b = NULL;
+    if (c->by == 't') {
+        char a[24], t[24];
+        who(e->source_code, a, sizeof a);
+        who(e->target_code, t, sizeof t);
+        snprintf(key, sizeof key, "%s-%s", a, t);
+        b = bucket_at(c, key);
+    } else {
+        size_t len = strlen(e->date);
+        int ok = c->by == 'm' ? len >= 7 : len == 10;
+        if (ok && c->by == 'w') ok = iso_week(e->date, key, sizeof key);
+        else if (ok) snprintf(key, sizeof key, "%.*s", c->by == 'm' ? 7 : 10,
+                              e->date);
+        b = ok ? bucket_at(c, key) : &c->imprecise;
+    }
+    if (!b) return 1;
+    b->events++;
+    b->mentions += e->n_mentions;
+    b->gold += e->goldstein;
+    return 0;
+}
+
+static int by_events(const void *x, const void *y)
+{
+    const bucket *a = x, *b = y;
+    if (a->events != b->events) return a->events > b->events ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+static void stats_print(const bucket *b, int format, int first, int top)
+{
+    double mean = b->events ? b->gold / (double)b->events : 0;
+    const char *kname = top ? "dyad" : "period";
+    if (format == FMT_JSONL) {
+        json_t *o = json_object();
+        json_object_set_new(o, kname, jstr(b->key));
+        json_object_set_new(o, "events", json_integer(b->events));
+        json_object_set_new(o, "mentions", json_integer(b->mentions));
+        json_object_set_new(o, "goldstein_mean", json_real(
+            (double)(long long)(mean * 1000 + (mean < 0 ? -0.5 : 0.5)) / 1000));
+        print_json(o);
+    } else if (format == FMT_CSV) {
+        if (first) printf("%s,events,mentions,goldstein_mean\n", kname);
+        csv_field(b->key, 0);
+        printf("%lld,%lld,%.3f\n", b->events, b->mentions, mean);
+    } else {
+        if (first) printf("%-16s %8s %9s %9s\n", top ? "DYAD" : "PERIOD",
+                          "EVENTS", "MENTIONS", "GOLDSTEIN");
+        printf("%-16s %8lld %9lld %9.3f\n", b->key, b->events, b->mentions,
+               mean);
+    }
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    char *usage = join3(stats_usage_head, filter_help, stats_usage_tail);
+    if (!usage) return 2;
+    opts o;
+    int rc = parse_opts(argc, argv, "stats", usage, &o, 0);
+    if (rc >= 0) {
+        free(usage);
+        return rc;
+    }
+    sctx c;
+    memset(&c, 0, sizeof c);
+    snprintf(c.imprecise.key, sizeof c.imprecise.key, "-");
+    if (o.top > 0) c.by = 't';
+    else if (!o.by || !strcmp(o.by, "month")) c.by = 'm';
+    else if (!strcmp(o.by, "week")) c.by = 'w';
+    else if (!strcmp(o.by, "day")) c.by = 'd';
+    else {
+        rc = bad_usage("stats", "--by takes day, week or month, not", o.by,
+                       usage);
+        free(usage);
+        return rc;
+    }
+    free(usage);
+    store *s = open_db("stats", o.db);
+    if (!s) return 2;
+    long long limit = o.f.limit;
+    o.f.limit = 0;   /* --limit bounds the output rows, not the events */
+    dyad_status st = store_query_events(s, &o.f, stats_row, &c);
+    if (st) fprintf(stderr, "dyad stats: %s\n", store_errmsg(s));
+    if (c.oom) fprintf(stderr, "dyad stats: out of memory\n");
+    if (!st && !c.oom) {
+        size_t n = c.n;
+        if (c.by == 't') {
+            qsort(c.b, c.n, sizeof *c.b, by_events);
+            if ((size_t)o.top < n) n = (size_t)o.top;
+        }
+        if (limit > 0 && (size_t)limit < n) n = (size_t)limit;
+        for (size_t i = 0; i < n; i++)
+            stats_print(&c.b[i], o.format, i == 0, c.by == 't');
+        if (c.by != 't' && c.imprecise.events)
+            stats_print(&c.imprecise, o.format, n == 0, 0);
+        if (o.format == FMT_TABLE && n == 0 && !c.imprecise.events)
+            printf("(no events)\n");
+    }
+    free(c.b);
+    store_close(s);
+    if (fflush(stdout) != 0) return 2;
+    return st || c.oom ? 2 : 0;
+}
+
+/* ---- export ---- */
+
+static const char export_usage_head[] =
+"usage: dyad export --format F [OPTIONS]\n"
+"\n"
+"Writes stored events for other tools:\n"
+"  gdelt-events    GDELT 2.0 Events layout: 61 tab-separated columns\n"
+"  gdelt-mentions  GDELT 2.0 Mentions layout: 16 tab-separated columns\n"
+"  csv, jsonl      as `dyad query`\n"
+"GDELT files carry no header row; --header prints the column names.\n"
+"Columns dyad does not know (tone, FIPS codes, ethnic and religious codes,\n"
+"character offsets of actors) are empty. See docs/storage.md.\n"
+"\n"
+"options:\n"
+"  --format F          gdelt-events, gdelt-mentions, csv, jsonl\n"
+"  --header            print GDELT column names first\n";
+static const char export_usage_tail[] = "  -h, --help          this help\n";
+
+/* GDELT 2.0 Events, in file order (GDELT's event codebook). */
+static const char *const gdelt_event_cols[] = {
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode",
+    "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code",
+    "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode",
+    "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code",
+    "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat",
+    "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code", "Actor2Geo_Lat",
+    "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code", "ActionGeo_ADM2Code", "ActionGeo_Lat",
+    "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
+};
+static const char *const gdelt_mention_cols[] = {
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType",
+    "MentionSourceName", "MentionIdentifier", "SentenceID",
+    "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "InRawText",
+    "Confidence", "MentionDocLen", "MentionDocTone",
+    "MentionDocTranslationInfo", "Extras",
+};
+#define NEVCOLS (sizeof gdelt_event_cols / sizeof *gdelt_event_cols)
+#define NMENCOLS (sizeof gdelt_mention_cols / sizeof *gdelt_mention_cols)
+
+/* A field of a tab-separated row: tabs and line breaks become spaces. */
+static void tsv(const char *s, int last)
+{
+    for (; s && *s; s++)
+        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, stdout);
+    fputc(last ? '\n' : '\t', stdout);
+}
+
+static void tsvf(int last, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+#include <stdarg.h>
+static void tsvf(int last, const char *fmt, ...)
+{
+    char b[128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(b, sizeof b, fmt, ap);
+    va_end(ap);
+    tsv(b, last);
+}
+
+/* YYYYMMDD from a date at any precision (missing parts as 01), "" if none. */
+static void sqldate(const char *date, char *out, size_t cap)
+{
+    size_t n = strlen(date);
+    if (n < 4) {
+        out[0] = 0;
+        return;
+    }
+    snprintf(out, cap, "%.4s%.2s%.2s", date, n >= 7 ? date + 5 : "01",
+             n >= 10 ? date + 8 : "01");
+}
+
+/* The CAMEO actor code split into GDELT's columns: country (or region),
+ * known group (IGO/NGO/MNC body), three role/type codes. */
+static void gdelt_actor(const char *code, const char *name)
+{
+    char country[4] = "", group[8] = "", type[3][4] = {"", "", ""};
+    size_t n = strlen(code), i = 0, nt = 0;
+    if (n >= 3) {
+        int org = !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) ||
+                  !strncmp(code, "MNC", 3);
+        if (org) {
+            snprintf(type[nt++], 4, "%.3s", code);
+            /* the body is the last three letters; between: sectors */
+            if (n >= 6) snprintf(group, sizeof group, "%.3s", code + n - 3 - n % 3);
+            for (i = 3; i + 3 <= n - (n >= 6 ? 3 : 0) && nt < 3; i += 3)
+                snprintf(type[nt++], 4, "%.3s", code + i);
+        } else {
+            snprintf(country, sizeof country, "%.3s", code);
+            for (i = 3; i + 3 <= n && nt < 3; i += 3)
+                snprintf(type[nt++], 4, "%.3s", code + i);
+        }
+    }
+    tsv(code, 0);
+    tsv(name, 0);
+    tsv(country, 0);
+    tsv(group, 0);
+    tsv("", 0);   /* ethnic */
+    tsv("", 0);   /* religion 1 */
+    tsv("", 0);   /* religion 2 */
+    tsv(type[0], 0);
+    tsv(type[1], 0);
+    tsv(type[2], 0);
+}
+
+static void gdelt_geo_empty(void)
+{
+    for (int i = 0; i < 8; i++) tsv(i == 0 ? "0" : "", 0);
+}
+
+static int export_event(const store_event_row *e, void *ud)
+{
+    (void)ud;
+    char d[16];
+    sqldate(e->date, d, sizeof d);
+    tsvf(0, "%lld", e->id);
+    tsv(d, 0);
+    if (*d) {
+        char ym[8], y[8];
+        snprintf(ym, sizeof ym, "%.6s", d);
+        snprintf(y, sizeof y, "%.4s", d);
+        tsv(ym, 0);
+        tsv(y, 0);
+        /* GDELT's approximation: YYYY + (MONTH * 30 + DAY) / 365 */
+        int m = (d[4] - '0') * 10 + (d[5] - '0');
+        int dd = (d[6] - '0') * 10 + (d[7] - '0');
+        tsvf(0, "%.4f", atoi(y) + (m * 30 + dd) / 365.0);
+    } else {
+        tsv("", 0);
+        tsv("", 0);
+        tsv("", 0);
+    }
+    gdelt_actor(e->source_code, e->source_text);
+    gdelt_actor(e->target_code, e->target_text);
+    /* root event: first reported in the article's opening sentences */
+    tsv(e->sentence_index < 3 ? "1" : "0", 0);
+    size_t cl = strlen(e->cameo);
+    tsv(e->cameo, 0);
+    tsvf(0, "%.*s", (int)(cl > 3 ? 3 : cl), e->cameo);
+    tsvf(0, "%.*s", (int)(cl > 2 ? 2 : cl), e->cameo);
+    tsvf(0, "%d", e->quad);
+    tsvf(0, "%.1f", e->goldstein);
+    tsvf(0, "%lld", e->n_mentions);
+    tsvf(0, "%lld", e->n_sources);
+    tsvf(0, "%lld", e->n_articles);
+    tsv("", 0);   /* AvgTone: dyad measures no tone */
+    gdelt_geo_empty();
+    gdelt_geo_empty();
+    if (e->has_loc) {
+        /* 4 = world city with coordinates, 1 = country-level */
+        tsv(e->has_coords ? "4" : "1", 0);
+        tsv(e->loc_name, 0);
+        tsv("", 0);   /* FIPS 10-4: dyad knows ISO alpha-3 only */
+        tsv("", 0);
+        tsv("", 0);
+        if (e->has_coords) {
+            tsvf(0, "%.4f", e->lat);
+            tsvf(0, "%.4f", e->lon);
+        } else {
+            tsv("", 0);
+            tsv("", 0);
+        }
+        tsv("", 0);
+    } else {
+        gdelt_geo_empty();
+    }
+    char added[16];
+    sqldate(e->doc_date, added, sizeof added);
+    tsvf(0, "%s%s", added, *added ? "000000" : "");
+    tsv(*e->url ? e->url : e->doc, 1);
+    return ferror(stdout) ? 1 : 0;
+}
+
+static int export_mention(const store_mention_row *m, void *ud)
+{
+    (void)ud;
+    char ev[16], me[16];
+    sqldate(m->event_doc_date, ev, sizeof ev);
+    sqldate(m->doc_date, me, sizeof me);
+    tsvf(0, "%lld", m->event_id);
+    tsvf(0, "%s%s", ev, *ev ? "000000" : "");
+    tsvf(0, "%s%s", me, *me ? "000000" : "");
+    tsv(*m->url ? "1" : "2", 0);   /* 1 WEB (a URL), 2 CITATIONONLY */
+    tsv(m->source_name, 0);
+    tsv(*m->url ? m->url : m->doc, 0);
+    tsvf(0, "%lld", m->sentence_index + 1);
+    tsv("", 0);
+    tsv("", 0);
+    tsvf(0, "%lld", m->sent_start);   /* byte offset of the sentence */
+    tsv("1", 0);
+    tsv("", 0);   /* Confidence: not estimated */
+    tsvf(0, "%lld", m->doc_len);
+    tsv("", 0);
+    tsv("", 0);
+    tsv("", 1);
+    return ferror(stdout) ? 1 : 0;
+}
+
+int cmd_export(int argc, char **argv)
+{
+    char *usage = join3(export_usage_head, filter_help, export_usage_tail);
+    if (!usage) return 2;
+    opts o;
+    int rc = parse_opts(argc, argv, "export", usage, &o, 1);
+    if (rc >= 0) {
+        free(usage);
+        return rc;
+    }
+    /* Export writes files: without --format it is JSON Lines, never a table. */
+    int explicit_fmt = 0;
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--format")) explicit_fmt = 1;
+    if (!explicit_fmt) o.format = FMT_JSONL;
+    free(usage);
+    store *s = open_db("export", o.db);
+    if (!s) return 2;
+    dyad_status st;
+    if (o.format == FMT_GDELT_EVENTS) {
+        if (o.header)
+            for (size_t i = 0; i < NEVCOLS; i++)
+                tsv(gdelt_event_cols[i], i + 1 == NEVCOLS);
+        st = store_query_events(s, &o.f, export_event, NULL);
+    } else if (o.format == FMT_GDELT_MENTIONS) {
+        if (o.header)
+            for (size_t i = 0; i < NMENCOLS; i++)
+                tsv(gdelt_mention_cols[i], i + 1 == NMENCOLS);
+        st = store_query_mentions(s, &o.f, export_mention, NULL);
+    } else {
+        qctx c = {o.format == FMT_TABLE ? FMT_JSONL : o.format, 0};
+        if (c.format == FMT_CSV) fputs(csv_header, stdout);
+        st = store_query_events(s, &o.f, query_row, &c);
+    }
+    if (st) fprintf(stderr, "dyad export: %s\n", store_errmsg(s));
+    store_close(s);
+    if (fflush(stdout) != 0) return 2;
+    return st ? 2 : 0;
+}
