@@ -41,7 +41,8 @@ unsigned geonames_city_get_population(GVariant *c);
 enum { PF_COUNTRY = 1, PF_REGION = 2, PF_CURATED = 4, PF_COORDS = 8,
        PF_ADJ = 16 };
 enum { KF_NAME = 1, KF_PREFIX = 2, KF_AMBIG = 4, KF_DROP = 8, KF_ADJ = 16,
-       KF_CURATED = 32 };
+       KF_CURATED = 32, KF_PREP = 64, KF_PREPC = 128, KF_DESIG = 256,
+       KF_WEAK = 512 };
 
 typedef struct { float lat, lon; uint32_t pop; char cc[4]; uint8_t flags; } place_t;
 typedef struct { uint32_t place, next; } link_t;
@@ -482,6 +483,8 @@ static int load_geonames_api(attr_gazetteer *g, const mo_t *en, const mo_t *de)
 
 /* ------------------------------------------------------------------ load */
 
+static int add_word_classes(attr_gazetteer *g);
+
 attr_gazetteer *attr_gazetteer_load(const char *lexicon_dir, char *err, size_t errlen)
 {
     char dummy[1], path[4096];
@@ -495,6 +498,11 @@ attr_gazetteer *attr_gazetteer_load(const char *lexicon_dir, char *err, size_t e
         return NULL;
     }
     snprintf(path, sizeof path, "%s/places.txt", lexicon_dir);
+    if (!add_word_classes(g)) {
+        snprintf(err, errlen, "out of memory");
+        attr_gazetteer_free(g);
+        return NULL;
+    }
     if (!load_places(g, path, err, errlen)) { attr_gazetteer_free(g); return NULL; }
     mo_t en, de;
     mo_load(&en, "en");
@@ -525,6 +533,7 @@ typedef struct { uint32_t s, e; uint8_t cap, gap, used; } tok_t;
 /* Decodes the code point at s[i] (n bytes left); returns its byte length. */
 static int cp_at(const unsigned char *s, size_t n, int32_t *cp)
 {
+    if (s[0] < 0x80) { *cp = s[0]; return 1; }
     utf8proc_ssize_t l = utf8proc_iterate(s, (utf8proc_ssize_t)(n > 4 ? 4 : n), cp);
     if (l <= 0) { *cp = -1; return 1; }
     return (int)l;
@@ -620,51 +629,53 @@ static const char *const w_weak[] = {
     "front-line", "central", "nearby", "neighbouring", "neighboring",
     "rebel-held", "besetzten", "umkämpften", NULL };
 
-static int in_list(const char *const *l, const char *w, size_t n, int fold)
+static int word_class(const attr_gazetteer *g, const char *w, size_t n, int cap)
 {
-    for (; *l; l++) {
-        if (strlen(*l) != n) continue;
-        if (fold && n && (w[0] ^ (*l)[0]) == 0x20 && (*l)[0] >= 'a' && (*l)[0] <= 'z'
-            && memcmp(w + 1, *l + 1, n - 1) == 0)
-            return 1;
-        if (memcmp(w, *l, n) == 0) return 1;
-    }
-    return 0;
-}
-
-static int ends_with(const char *w, size_t n, const char *suf)
-{
-    size_t k = strlen(suf);
-    return n >= k && memcmp(w + n - k, suf, k) == 0;
-}
-
-static int word_class(const char *w, size_t n, int cap)
-{
-    if (in_list(w_prepc, w, n, 1)) return W_PREPC;
-    if (in_list(w_prep, w, n, 1)) return W_PREP;
-    if (in_list(w_desig, w, n, 0)) return W_DESIG;
-    if (in_list(w_weak, w, n, 1)) return W_WEAK;
-    if (!cap && n > 3 && (ends_with(w, n, "e") || ends_with(w, n, "en") ||
-                          ends_with(w, n, "er") || ends_with(w, n, "es") ||
-                          ends_with(w, n, "em") || ends_with(w, n, "ern")))
+    const name_t *k = key_find(g, w, n);
+    if (k && (k->flags & (KF_PREP | KF_PREPC | KF_DESIG | KF_WEAK)))
+        return (k->flags & KF_PREPC) ? W_PREPC : (k->flags & KF_PREP) ? W_PREP
+             : (k->flags & KF_DESIG) ? W_DESIG : W_WEAK;
+    if (n < 4) return W_NONE;
+    char a = w[n - 2], b = w[n - 1];
+    if (!cap && (b == 'e' || (a == 'e' && (b == 'n' || b == 'r' || b == 's' || b == 'm'))
+                 || (a == 'r' && b == 'n' && w[n - 3] == 'e')))
         return W_WEAK;                       /* "russischen", "eastern" */
-    if (cap && n > 4 && (ends_with(w, n, "ian") || ends_with(w, n, "an") ||
-                         ends_with(w, n, "ese") || ends_with(w, n, "ish") ||
-                         ends_with(w, n, "i")))
+    if (cap && (b == 'i' || (a == 'a' && b == 'n') ||
+                (a == 's' && (b == 'e' || b == 'h') && (w[n - 3] == 'e' || w[n - 3] == 'i'))))
         return W_WEAK;                       /* "the Russian region of" */
     return W_NONE;
+}
+
+/* Registers the word classes in the name hash, each word also capitalised
+ * (sentence-initial "In", "Near"). */
+static int add_word_class(attr_gazetteer *g, const char *const *l, uint16_t flag)
+{
+    for (; *l; l++) {
+        size_t n = strlen(*l);
+        char buf[64];
+        name_t *k = key_get(g, *l, n);
+        if (!k) return 0;
+        k->flags |= flag;
+        if ((*l)[0] >= 'a' && (*l)[0] <= 'z' && n < sizeof buf) {
+            memcpy(buf, *l, n);
+            buf[0] = (char)(buf[0] - 'a' + 'A');
+            if (!(k = key_get(g, buf, n))) return 0;
+            k->flags |= flag;
+        }
+    }
+    return 1;
 }
 
 /* 2: a preposition right before the name or across place words ("in Essen",
  * "in der Stadt Essen"); 1: across articles and adjectives ("in der
  * russischen Kursk"), or a contraction ("im"); 0: none. */
-static int lookback(const char *s, const tok_t *t, size_t i)
+static int lookback(const attr_gazetteer *g, const char *s, const tok_t *t, size_t i)
 {
     int weak = 0, desig = 0;
     for (size_t k = i, steps = 0; k > 0 && steps < 6; k--, steps++) {
         if (t[k].gap) return 0;
         const tok_t *w = &t[k - 1];
-        int c = word_class(s + w->s, w->e - w->s, w->cap);
+        int c = word_class(g, s + w->s, w->e - w->s, w->cap);
         if (c == W_PREP) return weak && !desig ? 1 : 2;
         if (c == W_PREPC) return 1;
         if (c == W_DESIG) desig = 1;
@@ -672,6 +683,12 @@ static int lookback(const char *s, const tok_t *t, size_t i)
         else return 0;
     }
     return 0;
+}
+
+static int add_word_classes(attr_gazetteer *g)
+{
+    return add_word_class(g, w_prep, KF_PREP) && add_word_class(g, w_prepc, KF_PREPC) &&
+           add_word_class(g, w_desig, KF_DESIG) && add_word_class(g, w_weak, KF_WEAK);
 }
 
 typedef struct { size_t i, j, start, end; const name_t *k; int prep; } hit_t;
@@ -731,24 +748,23 @@ static int match_at(const attr_gazetteer *g, const char *s, const tok_t *t,
     return found;
 }
 
+/* "russischen", "libanesische": a country adjective's stem + -e/-en/... */
 static int is_german_adj(const attr_gazetteer *g, const char *w, size_t n,
                          const char **cc)
 {
-    static const char *const endings[] = { "em", "en", "er", "es", "e", "" };
     if (n < 5 || n > 60) return 0;
-    for (int e = 0; e < 6; e++) {
-        size_t el = strlen(endings[e]);
-        if (!ends_with(w, n, endings[e]) || !ends_with(w, n - el, "sch")) continue;
-        const name_t *k = key_find(g, w, n - el);
-        if (k && (k->flags & KF_ADJ)) {
-            for (uint32_t l = k->link; l != UINT32_MAX; l = g->ln[l].next)
-                if (g->pl[g->ln[l].place].flags & PF_ADJ) {
-                    *cc = g->pl[g->ln[l].place].cc;
-                    return 1;
-                }
+    size_t stem = n;
+    char b = w[n - 1], a = w[n - 2];
+    if (b == 'e') stem = n - 1;
+    else if (a == 'e' && (b == 'n' || b == 'r' || b == 's' || b == 'm')) stem = n - 2;
+    if (stem < 4 || memcmp(w + stem - 3, "sch", 3) != 0) return 0;
+    const name_t *k = key_find(g, w, stem);
+    if (!k || !(k->flags & KF_ADJ)) return 0;
+    for (uint32_t l = k->link; l != UINT32_MAX; l = g->ln[l].next)
+        if (g->pl[g->ln[l].place].flags & PF_ADJ) {
+            *cc = g->pl[g->ln[l].place].cc;
+            return 1;
         }
-        return 0;
-    }
     return 0;
 }
 
@@ -761,12 +777,12 @@ static int key_has_place(const attr_gazetteer *g, const name_t *k)
 
 /* A capitalised word right before a bare name, not itself a place or a
  * place word: "Donald Trump", "George Washington", "Abraham Lincoln". */
-static int person_like(const char *s, const tok_t *t, size_t i)
+static int person_like(const attr_gazetteer *g, const char *s, const tok_t *t, size_t i)
 {
     if (i == 0 || t[i].gap || !t[i - 1].cap || t[i - 1].used) return 0;
     const char *w = s + t[i - 1].s;
     size_t n = t[i - 1].e - t[i - 1].s;
-    int c = word_class(w, n, 1);
+    int c = word_class(g, w, n, 1);
     return c == W_NONE;
 }
 
@@ -798,7 +814,7 @@ size_t attr_place_find(const attr_gazetteer *g, const char *s, size_t n,
                     memcpy(ev[nev++], g->pl[g->ln[l].place].cc, 4);
             if (!key_has_place(g, h.k)) continue;
         }
-        h.prep = lookback(s, t, i);
+        h.prep = lookback(g, s, t, i);
         hit[nh++] = h;
         for (size_t k = h.i; k <= h.j; k++) t[k].used = 1;
         i = h.j;
@@ -833,7 +849,7 @@ size_t attr_place_find(const attr_gazetteer *g, const char *s, size_t n,
         if (!p) continue;
         if (!h->prep) {
             if (!curated && p->pop < BARE_MIN_POP) continue;
-            if ((en || !curated) && person_like(s, t, h->i)) continue;
+            if ((en || !curated) && person_like(g, s, t, h->i)) continue;
             /* "Washington Post", "Kyiv Independent": part of a longer name */
             if (en && h->j + 1 < nt && t[h->j + 1].cap && !t[h->j + 1].gap &&
                 !t[h->j + 1].used && h->end == t[h->j].e)
