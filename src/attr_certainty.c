@@ -1,0 +1,523 @@
+/* attr_certainty.c — how certain a sentence says its content is:
+ * verification statements ("nicht unabhängig überprüfbar", "could not be
+ * independently verified" -> unverified; "von Quellen bestätigt",
+ * "confirmed by" -> corroborated; whether they point back to earlier
+ * figures) and hedging ("offenbar", "soll ... haben", "reportedly").
+ * Token scan, no allocation, total over any bytes. Rules:
+ * docs/attributes.md. */
+#include "attr.h"
+
+#include <string.h>
+
+/* ---------------------------------------------------------------- tokens */
+/* Words (letters, digits, inner hyphens and apostrophes), numbers (digits
+ * with inner . , : / - between digits) and single punctuation characters.
+ * Bytes >= 0x80 are letters unless they are Unicode spaces, punctuation or
+ * invalid UTF-8 (then one-byte punctuation). */
+enum { TK_WORD = 1, TK_NUM, TK_PUNCT };
+enum { TF_CAP = 1, TF_GLUED = 2, TF_DIGIT = 4, TF_HYPH = 8, TF_SEP = 16 };
+typedef struct { size_t s, l; unsigned char k, f; } tok_t;
+enum { C_SPACE, C_PUNCT, C_LETTER, C_DIGIT, C_APOS };
+
+static int uclass(const unsigned char *p, size_t left, size_t *len)
+{
+    unsigned c = p[0];
+    size_t need, i;
+    *len = 1;
+    if (c < 0x80) {
+        if (c >= '0' && c <= '9') return C_DIGIT;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return C_LETTER;
+        if (c == '\'') return C_APOS;
+        if (c <= ' ' || c == 0x7f) return C_SPACE;
+        return C_PUNCT;
+    }
+    need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3
+         : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (!need || need > left) return C_PUNCT;
+    for (i = 1; i < need; i++)
+        if ((p[i] & 0xC0) != 0x80) return C_PUNCT;
+    *len = need;
+    if (c == 0xC2) {
+        if (p[1] <= 0xA0) return C_SPACE;            /* C1 controls, NBSP */
+        if (p[1] == 0xAA || p[1] == 0xB5 || p[1] == 0xBA) return C_LETTER;
+        return C_PUNCT;                              /* « » § ° ... */
+    }
+    if (c == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7)) return C_PUNCT;
+    if (c == 0xE2 && p[1] == 0x80) {
+        if (p[2] <= 0x8F || p[2] == 0xAF) return C_SPACE;
+        if (p[2] == 0x99) return C_APOS;             /* ’ */
+        return C_PUNCT;
+    }
+    if (c == 0xE2 && p[1] >= 0x81 && p[1] <= 0xAF) return C_PUNCT;
+    if (c == 0xE3 && p[1] == 0x80) return C_PUNCT;
+    if (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return C_SPACE;
+    return C_LETTER;
+}
+
+static int is_upper(const unsigned char *p, size_t left)
+{
+    if (p[0] >= 'A' && p[0] <= 'Z') return 1;
+    return left >= 2 && p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E &&
+           p[1] != 0x97;
+}
+
+/* Tokenizes from pos; stops after cap tokens. *end: where it stopped. */
+static size_t tokenize(const char *s, size_t n, size_t pos, tok_t *t,
+                       size_t cap, size_t *end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t nt = 0, cl, cl2;
+    while (pos < n) {
+        int c = uclass(u + pos, n - pos, &cl);
+        if (c == C_SPACE) { pos += cl; continue; }
+        if (nt == cap) break;
+        tok_t *k = &t[nt++];
+        k->s = pos; k->f = 0;
+        if (c == C_LETTER) {
+            k->k = TK_WORD;
+            if (is_upper(u + pos, n - pos)) k->f |= TF_CAP;
+            pos += cl;
+            while (pos < n) {
+                int d = uclass(u + pos, n - pos, &cl);
+                if (d == C_LETTER) { pos += cl; continue; }
+                if (d == C_DIGIT) { k->f |= TF_DIGIT; pos += cl; continue; }
+                if ((d == C_APOS || u[pos] == '-') && pos + cl < n) {
+                    int e = uclass(u + pos + cl, n - pos - cl, &cl2);
+                    if (e == C_LETTER || (u[pos] == '-' && e == C_DIGIT)) {
+                        if (u[pos] == '-') k->f |= TF_HYPH;
+                        pos += cl;
+                        continue;
+                    }
+                }
+                break;
+            }
+        } else if (c == C_DIGIT) {
+            k->k = TK_NUM;
+            pos += cl;
+            while (pos < n) {
+                unsigned ch = u[pos];
+                if (ch >= '0' && ch <= '9') { pos++; continue; }
+                if ((ch == '.' || ch == ',' || ch == ':' || ch == '/' ||
+                     ch == '-') && pos + 1 < n && u[pos + 1] >= '0' &&
+                    u[pos + 1] <= '9') {
+                    k->f |= TF_SEP;
+                    pos++;
+                    continue;
+                }
+                break;
+            }
+            if (pos < n) {
+                int d = uclass(u + pos, n - pos, &cl);
+                if (d == C_LETTER) k->f |= TF_GLUED;
+                else if (u[pos] == '-' && pos + 1 < n &&
+                         uclass(u + pos + 1, n - pos - 1, &cl2) == C_LETTER)
+                    k->f |= TF_GLUED;
+            }
+        } else {
+            k->k = TK_PUNCT;
+            pos += cl;
+        }
+        k->l = pos - k->s;
+    }
+    *end = pos;
+    return nt;
+}
+
+/* Case-insensitive compare of token bytes with a lower-case literal
+ * (ASCII and Latin-1 letters such as Ä Ö Ü fold). */
+static int fold_cmp(const char *p, size_t len, const char *lit, size_t off)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i;
+    for (i = 0; lit[i]; i++) {
+        unsigned b;
+        if (off + i >= len) return 0;
+        b = u[off + i];
+        if (b >= 'A' && b <= 'Z') b += 32;
+        else if (b >= 0x80 && b <= 0x9E && off + i > 0 && u[off + i - 1] == 0xC3)
+            b += 0x20;
+        if (b != (unsigned char)lit[i]) return 0;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------- context */
+typedef struct {
+    const char *s;
+    const tok_t *t;
+    size_t nt;
+    int de, en;
+} ctx_t;
+
+#define TS(c, i) ((c)->s + (c)->t[i].s)
+
+static int is_word(const ctx_t *c, size_t i)
+{
+    return i < c->nt && c->t[i].k == TK_WORD;
+}
+
+static int weq(const ctx_t *c, size_t i, const char *lit)
+{
+    return is_word(c, i) && c->t[i].l == strlen(lit) &&
+           fold_cmp(TS(c, i), c->t[i].l, lit, 0);
+}
+
+static int wpre(const ctx_t *c, size_t i, const char *lit)
+{
+    return is_word(c, i) && fold_cmp(TS(c, i), c->t[i].l, lit, 0);
+}
+
+static int wsuf(const ctx_t *c, size_t i, const char *lit)
+{
+    size_t l = strlen(lit);
+    return is_word(c, i) && c->t[i].l >= l &&
+           fold_cmp(TS(c, i), c->t[i].l, lit, c->t[i].l - l);
+}
+
+static int win(const ctx_t *c, size_t i, const char *const *list)
+{
+    if (!is_word(c, i)) return 0;
+    for (; *list; list++)
+        if (weq(c, i, *list)) return 1;
+    return 0;
+}
+
+static int wprein(const ctx_t *c, size_t i, const char *const *list)
+{
+    if (!is_word(c, i)) return 0;
+    for (; *list; list++)
+        if (wpre(c, i, *list)) return 1;
+    return 0;
+}
+
+/* Clause boundary: , ; : . ! ? ( ) and quotation marks. */
+static int boundary(const ctx_t *c, size_t i)
+{
+    const tok_t *t;
+    if (i >= c->nt) return 1;
+    t = &c->t[i];
+    if (t->k != TK_PUNCT) return 0;
+    if (t->l == 1) return strchr(",;:.!?()\"", c->s[t->s]) != NULL;
+    return t->l == 3 && (unsigned char)c->s[t->s] == 0xE2 &&
+           (unsigned char)c->s[t->s + 1] == 0x80 &&
+           ((unsigned char)c->s[t->s + 2] == 0x9C ||
+            (unsigned char)c->s[t->s + 2] == 0x9D ||
+            (unsigned char)c->s[t->s + 2] == 0x9E);
+}
+
+/* ---------------------------------------------------------- verification */
+enum { VW_NONE, VW_VERIFY, VW_CONFIRM, VW_NEGATED, VW_CORROB };
+
+/* Verification word at i. VW_CONFIRM: "bestätigt"/"confirmed" (which only
+ * corroborates with an agent); VW_VERIFY: "überprüft"/"verified". */
+static int verif_word(const ctx_t *c, size_t i)
+{
+    static const char *const neg_de[] = {"unüberprüf", "unbestätigt",
+        "unverifizier", "unbelegt", "nicht-verifiz", 0};
+    static const char *const neg_en[] = {"unverified", "unverifiable",
+        "unconfirmed", "uncorroborated", 0};
+    static const char *const ver_de[] = {"überprüf", "verifizier",
+        "nachprüf", "nachgeprüft", "prüfbar", "belegbar", 0};
+    if (!is_word(c, i)) return VW_NONE;
+    if (c->de) {
+        if (wprein(c, i, neg_de)) return VW_NEGATED;
+        if (wprein(c, i, ver_de)) return VW_VERIFY;
+        if (wpre(c, i, "bestätig")) return VW_CONFIRM;
+        if (wpre(c, i, "geprüft") || weq(c, i, "prüfen")) return VW_VERIFY;
+    }
+    if (c->en) {
+        if (wprein(c, i, neg_en)) return VW_NEGATED;
+        if (wpre(c, i, "corroborat")) return VW_CORROB;
+        if (wpre(c, i, "verif")) return VW_VERIFY;
+        if (wpre(c, i, "confirm")) return VW_CONFIRM;
+        if ((weq(c, i, "check") || weq(c, i, "checked")) &&
+            weq(c, i - 1, "independently"))
+            return VW_VERIFY;
+    }
+    return VW_NONE;
+}
+
+static int negation(const ctx_t *c, size_t i)
+{
+    static const char *const de[] = {"nicht", "kein", "keine", "keinen",
+        "keiner", "keinem", "nie", "niemals", "weder", 0};
+    static const char *const en[] = {"not", "cannot", "no", "never",
+        "unable", "impossible", "neither", "nor", "without", 0};
+    if (!is_word(c, i)) return 0;
+    /* "nicht nur", "not only" do not negate */
+    if ((weq(c, i, "nicht") || weq(c, i, "not")) &&
+        (weq(c, i + 1, "nur") || weq(c, i + 1, "only")))
+        return 0;
+    if (c->de && win(c, i, de)) return 1;
+    if (c->en && (win(c, i, en) || wsuf(c, i, "n't") ||
+                  wsuf(c, i, "n\xe2\x80\x99t")))
+        return 1;
+    return 0;
+}
+
+/* Negated within the clause: a negation up to 6 tokens before, or
+ * German "nicht" after ("verifizieren lassen sich diese Zahlen nicht"). */
+static int negated(const ctx_t *c, size_t i)
+{
+    size_t k;
+    for (k = 1; k <= 6 && k <= i; k++) {
+        if (boundary(c, i - k)) break;
+        if (negation(c, i - k)) return 1;
+    }
+    for (k = i + 1; k < c->nt && k <= i + 8; k++) {
+        if (boundary(c, k)) break;
+        if ((c->de && weq(c, k, "nicht")) && !weq(c, k + 1, "nur")) return 1;
+    }
+    return 0;
+}
+
+/* Corroboration cues around a non-negated confirm/verify word at i. */
+static int corroborated(const ctx_t *c, size_t i)
+{
+    size_t k;
+    if (weq(c, i - 1, "unabhängig") || weq(c, i - 1, "independently") ||
+        weq(c, i - 2, "unabhängig") || weq(c, i - 2, "independently"))
+        return 1;
+    /* "bestätigt von/durch", "confirmed by" */
+    if (weq(c, i + 1, "von") || weq(c, i + 1, "vom") || weq(c, i + 1, "durch") ||
+        weq(c, i + 1, "by"))
+        return 1;
+    for (k = 1; k <= 16 && k <= i; k++) {
+        if (boundary(c, i - k)) break;
+        /* passive agent before a German participle: "von ... bestätigt" */
+        if (c->de && (weq(c, i - k, "von") || weq(c, i - k, "vom") ||
+                      weq(c, i - k, "durch")) &&
+            (wsuf(c, i, "t") || wsuf(c, i, "en")) && !(c->t[i].f & TF_CAP))
+            return 1;
+        if (wsuf(c, i - k, "quellen") || weq(c, i - k, "sources") ||
+            weq(c, i - k, "independent") || wpre(c, i - k, "unabhängige"))
+            return 1;
+    }
+    for (k = i + 1; k < c->nt && k <= i + 6; k++) {
+        if (boundary(c, k)) break;
+        if (wsuf(c, k, "quellen") || weq(c, k, "sources")) return 1;
+    }
+    return 0;
+}
+
+/* Back-reference nouns: "diese Zahlen", "the figures", "Opferzahlen". */
+static int backref_noun(const ctx_t *c, size_t i)
+{
+    static const char *const n[] = {"zahlen", "zahl", "angaben", "angabe",
+        "informationen", "berichte", "bericht", "darstellung",
+        "darstellungen", "behauptung", "behauptungen", "aussagen", "aussage",
+        "meldungen", "meldung", "vorwürfe", "figures", "figure", "numbers",
+        "claims", "claim", "reports", "report", "information", "account",
+        "accounts", "statements", "statement", "allegations", "details",
+        "toll", "assertions", "footage", "video", "videos", "bilder",
+        "aufnahmen", "images", 0};
+    return win(c, i, n) || wsuf(c, i, "zahlen") || wsuf(c, i, "angaben");
+}
+
+static int determiner(const ctx_t *c, size_t i)
+{
+    static const char *const d[] = {"diese", "dieser", "diesen", "die",
+        "solche", "jene", "these", "the", "those", "such", "this", "that",
+        "beide", "alle", "derartige", 0};
+    return win(c, i, d);
+}
+
+/* Content nouns are followed by what they are about ("die Angaben über
+ * 500 Tote", "the claims that ..."): then they are no back-reference. */
+static int content_follows(const ctx_t *c, size_t i)
+{
+    static const char *const w[] = {"über", "zu", "zur", "zum", "dass",
+        "about", "on", "that", "of", 0};
+    return win(c, i + 1, w);
+}
+
+static int anaphoric_near(const ctx_t *c, size_t i)
+{
+    size_t k, lo = i > 12 ? i - 12 : 0, hi = i + 10 < c->nt ? i + 10 : c->nt;
+    size_t first = 0;
+    /* a pronoun subject opening the sentence: "Dies ließ sich nicht ..." */
+    while (first < c->nt && c->t[first].k == TK_PUNCT) first++;
+    if (first < i &&
+        (weq(c, first, "dies") || weq(c, first, "this") ||
+         weq(c, first, "that") || weq(c, first, "it") ||
+         weq(c, first, "letzteres") || weq(c, first, "beides") ||
+         weq(c, first, "sie") || weq(c, first, "they") ||
+         ((weq(c, first, "das") || weq(c, first, "diese")) &&
+          is_word(c, first + 1) && !(c->t[first + 1].f & TF_CAP))))
+        return 1;
+    for (k = lo; k < hi; k++) {
+        if (!backref_noun(c, k) || content_follows(c, k)) continue;
+        if (determiner(c, k - 1) ||
+            (determiner(c, k - 2) && is_word(c, k - 1) &&
+             !(c->de && !c->en && (c->t[k - 1].f & TF_CAP))))
+            return 1;
+    }
+    /* the statement stands alone: "Unbestätigt." */
+    return c->nt <= 3;
+}
+
+#define TOKCAP 384
+#define MARGIN 24
+
+typedef int (*scan_fn)(const ctx_t *c, size_t lo, size_t hi, int *extra);
+
+/* Runs fn over overlapping token windows until it reports something. */
+static int scan(const char *s, size_t n, const char *lang, scan_fn fn,
+                int *extra)
+{
+    tok_t t[TOKCAP];
+    ctx_t c;
+    size_t pos = 0;
+    int first = 1, r = 0;
+    if (!s) return 0;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    c.t = t;
+    c.de = !lang || strcmp(lang, "en") != 0;
+    c.en = !lang || strcmp(lang, "de") != 0;
+    while (pos < n) {
+        size_t end, nt = tokenize(s, n, pos, t, TOKCAP, &end), lo, hi;
+        int final = end >= n;
+        if (nt == 0) break;
+        c.nt = nt;
+        lo = first ? 0 : MARGIN;
+        hi = final ? nt : nt - MARGIN;
+        if ((r = fn(&c, lo, hi, extra)) != 0) return r;
+        if (final) break;
+        pos = t[hi - MARGIN].s;
+        first = 0;
+    }
+    return 0;
+}
+
+static int verif_scan(const ctx_t *c, size_t lo, size_t hi, int *ana)
+{
+    size_t i;
+    int corr_at = -1, r = ATTR_VERIF_NONE;
+    size_t at = 0;
+    for (i = lo; i < hi; i++) {
+        int w = verif_word(c, i);
+        if (w == VW_NONE) continue;
+        if (w == VW_NEGATED || negated(c, i)) {
+            r = ATTR_VERIF_UNVERIFIED;
+            at = i;
+            break;                      /* unverified wins */
+        }
+        if (corr_at < 0 && (w == VW_CORROB || corroborated(c, i))) {
+            corr_at = (int)i;
+        }
+    }
+    if (r == ATTR_VERIF_NONE && corr_at >= 0) {
+        r = ATTR_VERIF_CORROBORATED;
+        at = (size_t)corr_at;
+    }
+    if (r != ATTR_VERIF_NONE && ana) *ana = anaphoric_near(c, at);
+    return r;
+}
+
+int attr_verification(const char *s, size_t n, const char *lang,
+                      int *anaphoric)
+{
+    int ana = 0, r;
+    r = scan(s, n, lang, verif_scan, &ana);
+    if (anaphoric) *anaphoric = r ? ana : 0;
+    return r;
+}
+
+/* --------------------------------------------------------------- hedging */
+
+/* A past participle (loosely): lower-case, ends in -t or -en, and
+ * ge- inside or an inseparable prefix ("gesprochen", "angegriffen",
+ * "verletzt", "unterschrieben", "informiert"). */
+static int participle(const ctx_t *c, size_t i)
+{
+    static const char *const insep[] = {"be", "ver", "er", "ent", "zer",
+        "miss", "über", "unter", "hinter", "wider", "emp", "ge", 0};
+    const char *p;
+    size_t l, k;
+    if (!is_word(c, i) || (c->t[i].f & TF_CAP)) return 0;
+    if (weq(c, i, "worden") || weq(c, i, "gewesen")) return 1;
+    if (weq(c, i, "bereit") || weq(c, i, "breit")) return 0;
+    p = TS(c, i);
+    l = c->t[i].l;
+    if (l < 4 || !(wsuf(c, i, "t") || wsuf(c, i, "en"))) return 0;
+    if (wsuf(c, i, "iert")) return 1;
+    for (k = 0; k + 2 <= l && k <= 8; k++)
+        if (fold_cmp(p, l, "ge", k)) return 1;
+    return wprein(c, i, insep);
+}
+
+static int soll_word(const ctx_t *c, size_t i)
+{
+    return weq(c, i, "soll") || weq(c, i, "sollen") || weq(c, i, "solle") ||
+           weq(c, i, "sollt") || weq(c, i, "sollst");
+}
+
+/* "soll ... gesprochen haben", "soll getötet worden sein". */
+static int soll_perfect(const ctx_t *c, size_t i)
+{
+    size_t k;
+    for (k = i + 1; k < c->nt && k <= i + 30; k++) {
+        if (boundary(c, k) || weq(c, k, "und") || weq(c, k, "aber")) {
+            /* clause end: the perfect infinitive closes the clause */
+            return (weq(c, k - 1, "haben") || weq(c, k - 1, "sein")) &&
+                   participle(c, k - 2);
+        }
+        if ((weq(c, k, "haben") || weq(c, k, "sein")) && participle(c, k - 1) &&
+            boundary(c, k + 1))
+            return 1;
+    }
+    return 0;
+}
+
+static int hedge_scan(const ctx_t *c, size_t lo, size_t hi, int *unused)
+{
+    static const char *const de_pre[] = {"angeblich", "mutmaßlich",
+        "mutmasslich", 0};
+    static const char *const de_w[] = {"offenbar", "vermutlich",
+        "anscheinend", "scheinbar", 0};
+    static const char *const en_w[] = {"reportedly", "allegedly",
+        "apparently", "purportedly", "supposedly", "alleged", "purported",
+        "ostensibly", 0};
+    size_t i;
+    (void)unused;
+    for (i = lo; i < hi; i++) {
+        if (!is_word(c, i)) continue;
+        if (c->de) {
+            if (wprein(c, i, de_pre)) return 1;
+            if (win(c, i, de_w)) return 1;
+            /* "wohl" as a hedge, not "sehr wohl", "wohl aber", "Wohl" */
+            if (weq(c, i, "wohl") && !(c->t[i].f & TF_CAP) &&
+                !weq(c, i - 1, "sehr") && !weq(c, i - 1, "durchaus") &&
+                !weq(c, i + 1, "aber") && !weq(c, i - 1, "zum"))
+                return 1;
+            if (weq(c, i, "zufolge") && wsuf(c, i - 1, "berichten")) return 1;
+            if (weq(c, i, "vernehmen") && weq(c, i - 1, "dem") &&
+                weq(c, i + 1, "nach"))
+                return 1;
+            if (soll_word(c, i) && soll_perfect(c, i)) return 1;
+            /* subordinate order: "..., der den Angriff befohlen haben soll" */
+            if (soll_word(c, i) && (weq(c, i - 1, "haben") || weq(c, i - 1, "sein")) &&
+                participle(c, i - 2))
+                return 1;
+        }
+        if (c->en) {
+            if (win(c, i, en_w)) return 1;
+            /* "is said to", "are believed to", "was thought to" */
+            if ((weq(c, i, "said") || weq(c, i, "believed") ||
+                 weq(c, i, "thought") || weq(c, i, "understood") ||
+                 weq(c, i, "rumoured") || weq(c, i, "rumored")) &&
+                weq(c, i + 1, "to") &&
+                (weq(c, i - 1, "is") || weq(c, i - 1, "are") ||
+                 weq(c, i - 1, "was") || weq(c, i - 1, "were") ||
+                 weq(c, i - 1, "been") || weq(c, i - 1, "be")))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+int attr_hedged(const char *s, size_t n, const char *lang)
+{
+    return scan(s, n, lang, hedge_scan, NULL) ? 1 : 0;
+}
