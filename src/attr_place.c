@@ -616,7 +616,7 @@ static const char *const w_desig[] = {
     "Grenzregion", "Grenzgebiet", "Bundesstaat", "Bundesland", "Republik",
     "Distrikt", "Gouvernement", "Umgebung", "Nähe", "Raum", "Metropole",
     "Stadtteil", "Vorort", "Lager", "Flüchtlingslager", "Gegend", "Enklave",
-    "Halbinsel", "Stützpunkt", "Militärbasis", "Luftwaffenstützpunkt",
+    "Halbinsel", "Stützpunkt", "Front", "Militärbasis", "Luftwaffenstützpunkt",
     "region", "province", "city", "town", "village", "district", "area",
     "state", "capital", "port", "oblast", "governorate", "outskirts",
     "vicinity", "suburb", "suburbs", "border", "country", "republic", "camp",
@@ -636,6 +636,11 @@ static int word_class(const attr_gazetteer *g, const char *w, size_t n, int cap)
         return (k->flags & KF_PREPC) ? W_PREPC : (k->flags & KF_PREP) ? W_PREP
              : (k->flags & KF_DESIG) ? W_DESIG : W_WEAK;
     if (n < 4) return W_NONE;
+    for (size_t i = n - 1; i > 0; i--)      /* "Israeli-occupied", "US-backed" */
+        if (w[i] == '-') {
+            if (w[i + 1] >= 'a' && w[i + 1] <= 'z') return W_WEAK;
+            break;
+        }
     char a = w[n - 2], b = w[n - 1];
     if (!cap && (b == 'e' || (a == 'e' && (b == 'n' || b == 'r' || b == 's' || b == 'm'))
                  || (a == 'r' && b == 'n' && w[n - 3] == 'e')))
@@ -691,7 +696,12 @@ static int add_word_classes(attr_gazetteer *g)
            add_word_class(g, w_desig, KF_DESIG) && add_word_class(g, w_weak, KF_WEAK);
 }
 
-typedef struct { size_t i, j, start, end; const name_t *k; int prep; } hit_t;
+typedef struct {
+    size_t i, j, start, end;
+    const name_t *k;
+    int prep;
+    int compound;      /* "US-Botschaft": the preposition is the head's */
+} hit_t;
 
 /* Longest name starting at token i; fills h and returns 1 when found. */
 static int match_at(const attr_gazetteer *g, const char *s, const tok_t *t,
@@ -700,6 +710,7 @@ static int match_at(const attr_gazetteer *g, const char *s, const tok_t *t,
     char buf[256];
     size_t len = 0;
     int found = 0;
+    h->compound = 0;
     for (size_t j = i; j < nt && j - i < MAXW; j++) {
         size_t tl = t[j].e - t[j].s;
         if (j > i) {
@@ -738,7 +749,9 @@ static int match_at(const attr_gazetteer *g, const char *s, const tok_t *t,
             if (w[n - 1] != '-' || n < 3) continue;
             const name_t *k = key_find(g, w, n - 1);
             if (k && (k->flags & (KF_NAME | KF_ADJ))) {
+                const name_t *head = key_find(g, w + n, t[i].e - t[i].s - n);
                 h->k = k; h->j = i; h->end = t[i].s + n - 1;
+                h->compound = !(head && (head->flags & KF_DESIG));
                 found = 1;
                 break;
             }
@@ -814,7 +827,7 @@ size_t attr_place_find(const attr_gazetteer *g, const char *s, size_t n,
                     memcpy(ev[nev++], g->pl[g->ln[l].place].cc, 4);
             if (!key_has_place(g, h.k)) continue;
         }
-        h.prep = lookback(g, s, t, i);
+        h.prep = h.compound ? 0 : lookback(g, s, t, i);
         hit[nh++] = h;
         for (size_t k = h.i; k <= h.j; k++) t[k].used = 1;
         i = h.j;

@@ -92,6 +92,12 @@ static void german(void)
     CHECK(p && strncmp("Kyjiw", "Kyjiws", p->len) == 0 && p->len == 5);
     p = got(n, "Saporischschja");
     CHECK(p && p->len == strlen("Saporischschja"));
+    /* a compound's preposition belongs to its head, unless that is a place word */
+    n = find("Der Anschlag in der US-Botschaft in Teheran.", "de");
+    CHECK(got(n, "US") && !got(n, "US")->after_prep);
+    CHECK(got(n, "Teheran") && got(n, "Teheran")->after_prep);
+    n = find("Gefechte in der Kursk-Region.", "de");
+    CHECK(got(n, "Kursk") && got(n, "Kursk")->after_prep);
     /* multiword and "im" */
     n = find("Im Gazastreifen und im Westjordanland wurde gekämpft.", "de");
     CHECK(got(n, "Gazastreifen") && got(n, "Westjordanland"));
@@ -160,6 +166,8 @@ static void english(void)
     p = got(n, "U.S.");
     CHECK(p && strcmp(p->country, "USA") == 0 && p->is_country && p->after_prep);
     CHECK(got(n, "New York") != NULL);
+    n = find("Shells fell on the Israeli-occupied Golan Heights.", "en");
+    CHECK(n == 1 && got(n, "Golan Heights") && strcmp(P[0].country, "SYR") == 0);
     /* ambiguity */
     n = find("Fighting broke out in Tripoli, Lebanon, on Monday.", "en");
     p = got(n, "Tripoli");
