@@ -3,7 +3,7 @@ BUILD   ?= build
 CC      ?= cc
 PKGS     = libutf8proc jansson sqlite3 libpq zlib
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
+override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lmodest -lm -lgeonames -lgio-2.0 -lglib-2.0
 DEBS     = build-essential pkg-config python3 libstemmer-dev libutf8proc-dev \
