@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { F_SKIP = 1, F_BLOCK = 2, F_LINK = 4, F_KEEP = 8, F_JUNK = 16 };
+enum { F_SKIP = 1, F_BLOCK = 2, F_LINK = 4, F_KEEP = 8, F_JUNK = 16, F_HARD = 32 };
 
 typedef struct {
     myhtml_tree_node_t *node;
@@ -48,6 +48,16 @@ typedef struct {
 } ctx;
 
 /* ---- small helpers ---- */
+
+static size_t tune(const char *name, size_t dflt)
+{
+#ifdef HTML_DEBUG
+    const char *v = getenv(name);
+    if (v) return (size_t)atol(v);
+#endif
+    (void)name;
+    return dflt;
+}
 
 static int is_inline(int t)
 {
@@ -133,16 +143,16 @@ static const char *const junk_pats[] = {
     "menu", "newsletter", "subscribe", "signup", "promo", "advert", "-ad-",
     "ad-slot", "adslot", "ads-", "sponsor", "outbrain", "taboola", "popup",
     "modal", "overlay", "skip-link", "skiplink", "skip-to", "pagination",
-    "pager", "widget", "tag-list", "taglist", "tags", "disqus", "respond",
-    "reply", "print", "toolbar", "masthead", "login", "search", "rss",
-    "byline", "dateline", "author-info", "author-box", "authorbox", "bio",
-    "credit", "copyright", "meta-info", "postmeta", "post-meta", "entry-meta",
-    "article-meta", "caption-source", "teaser-list", "recommend", "more-",
-    "read-more", "also", "hidden", "sr-only", "visually-hidden", "offscreen",
-    "screen-reader", "video-player", "player", "slider", "carousel",
-    "nav-", "-nav", "subnav", "topnav", "site-header", "page-header",
-    "header-", "-header", "jump", "rating", "vote", "like", "follow",
-    "contact", "legal", "imprint", "impressum", "footnote", NULL
+    "pager", "tag-list", "taglist", "tags", "disqus", "respond",
+    "reply", "print-", "toolbar", "masthead", "login", "search-form",
+    "searchform", "search-box", "byline", "dateline", "author-info",
+    "author-box", "authorbox", "author-bio", "credit", "copyright", "meta-info",
+    "postmeta", "post-meta", "entry-meta", "article-meta", "caption-source",
+    "teaser-list", "recommend", "read-more", "read-also", "hidden", "sr-only",
+    "visually-hidden", "offscreen", "screen-reader", "video-player", "slider",
+    "carousel", "nav-", "-nav", "subnav", "topnav", "site-header",
+    "page-header", "header-", "-header", "rating", "voting", "likes",
+    "follow-us", "contact-form", "imprint", "impressum", "footnote", "widget", NULL
 };
 static const char *const keep_pats[] = {
     "article", "content", "main", "entry", "post", "story", "text", "body",
@@ -158,21 +168,31 @@ static const char *const pos_pats[] = {
     "text", "blog", "story", "beitrag", "artikel", "inhalt", NULL
 };
 
+/* 0: not boilerplate; 1: likely (sidebars, headers, widgets: a wrapper
+ * of the whole page may carry such names); 2: surely (comments, sharing,
+ * related links), kept only when it holds nearly all the text. */
 static int junk_class(const char *ci)
 {
     if (!any_of(ci, junk_pats)) return 0;
-    /* "article-share" is junk, "article-body" is not: a keep word rescues
-     * only when the junk word is not the more specific part */
-    if (!any_of(ci, keep_pats)) return 1;
-    static const char *const hard[] = { "comment", "share", "social", "cookie",
-        "consent", "related", "newsletter", "breadcrumb", "sidebar", "footer",
-        "byline", "credit", "copyright", "meta", "tags", "teaser", "recommend",
-        "navigation", "menu", "hidden", NULL };
-    if (!any_of(ci, hard)) return 0;
-    /* both kinds: junk unless a keep word comes first in a body-ish name */
-    return !(strstr(ci, "content") || strstr(ci, "article-body") ||
-             strstr(ci, "entry-content") || strstr(ci, "post-body") ||
-             strstr(ci, "main"));
+    if (strstr(ci, "elementor-widget") || strstr(ci, "widget_text") ||
+        strstr(ci, "widget-text")) return 0;   /* page builders wrap all text */
+    static const char *const hard[] = { "comment", "share", "sharing", "social",
+        "cookie", "consent", "related", "newsletter", "breadcrumb", "footer",
+        "byline", "credit", "copyright", "tags", "teaser", "recommend", "disqus",
+        "respond", "reply", "outbrain", "taboola", "advert", "sponsor", "popup",
+        "modal", "gdpr", "skip", NULL };
+    int h = any_of(ci, hard);
+    /* "commentary" is an opinion piece, not comments */
+    const char *cm = strstr(ci, "comment");
+    if (h && cm && strncmp(cm, "commentary", 10) == 0 && !any_of(cm + 10, hard)) {
+        char tmp[256];
+        snprintf(tmp, sizeof tmp, "%.*s%s", (int)(cm - ci), ci, cm + 10);
+        return junk_class(tmp);
+    }
+    /* a content word too ("article-share", "main-sidebar"): junk only
+     * when it does not hold most of the page */
+    if (any_of(ci, keep_pats)) return 1;
+    return h ? 2 : 1;
 }
 
 /* Visible length of a text run: whitespace runs count as one. */
@@ -470,9 +490,10 @@ static void pass1(ctx *c, myhtml_tree_node_t *doc)
                 e->flags |= F_SKIP;
             } else if (tag != MyHTML_TAG_BODY && tag != MyHTML_TAG_HTML) {
                 if (hidden(n)) e->flags |= F_SKIP;
-                else if (is_junk_tag(tag)) e->flags |= F_JUNK;
+                else if (is_junk_tag(tag)) e->flags |= F_JUNK | F_HARD;
                 else if (class_id(n, ci, sizeof ci)) {
-                    if (junk_class(ci)) e->flags |= F_JUNK;
+                    int j = junk_class(ci);
+                    if (j) e->flags |= F_JUNK | (j == 2 ? F_HARD : 0);
                     else {
                         if (any_of(ci, neg_pats)) e->weight -= 25;
                         if (any_of(ci, pos_pats)) e->weight += 25;
@@ -553,13 +574,17 @@ static float own_value(const el *e)
 /* The container whose subtree holds the most content value: a maximum
  * weight subtree, so boilerplate between article parts costs little and
  * boilerplate around them is left out. */
-static void subtree_values(ctx *c, int junk_counts)
+/* Subtree sums of own_value; junk subtrees count for nothing upwards
+ * unless junk_counts; with positive_only, only content adds (to find
+ * where the page's text mass sits). */
+static void subtree_values(ctx *c, int junk_counts, int positive_only)
 {
     el *e = c->e;
     for (size_t i = 0; i < c->n; i++) e[i].score = 0;
     for (size_t i = c->n; i-- > 0;) {
         if (e[i].flags & F_SKIP) continue;
-        e[i].score += own_value(&e[i]);
+        float v = own_value(&e[i]);
+        e[i].score += positive_only && v < 0 ? 0 : v;
         if (e[i].parent >= 0 && (junk_counts || !(e[i].flags & F_JUNK)))
             e[e[i].parent].score += e[i].score;
     }
@@ -569,17 +594,25 @@ static int pick(ctx *c)
 {
     el *e = c->e;
     /* boilerplate by class or tag is dropped, unless it is a wrapper
-     * holding most of the page's content value */
-    subtree_values(c, 1);
+     * holding most of the page's text (nearly all of it for sure junk) */
+    subtree_values(c, 1, 1);
     float top = 0;
     for (size_t i = 0; i < c->n; i++)
         if (!(e[i].flags & F_SKIP) && e[i].score > top) top = e[i].score;
     for (size_t i = 0; i < c->n; i++)
-        if ((e[i].flags & F_JUNK) && e[i].score > 0.4f * top) e[i].flags &= (uint8_t)~F_JUNK;
+        if ((e[i].flags & F_JUNK) &&
+            e[i].score > ((e[i].flags & F_HARD) ? 0.9f : 0.5f) * top)
+            e[i].flags &= (uint8_t)~F_JUNK;
     for (size_t i = 0; i < c->n; i++)
         if ((e[i].flags & F_JUNK) || (e[i].parent >= 0 && (e[e[i].parent].flags & F_SKIP)))
             e[i].flags |= F_SKIP;
-    subtree_values(c, 0);
+    subtree_values(c, 0, 0);
+#ifdef HTML_DEBUG
+    if (getenv("HTML_DEBUG2")) for (size_t i = 0; i < c->n; i++) if (e[i].text > 500) {
+        char ci[256]; class_id(e[i].node, ci, sizeof ci);
+        fprintf(stderr, "el %zu tag %d flags %d score %.1f text %u inl %u ilinks %u [%.60s]\n", i, e[i].tag, e[i].flags, e[i].score, e[i].text, e[i].inl, e[i].ilinks, ci);
+    }
+#endif
     int best = -1;
     float bs = 0;
     for (size_t i = 0; i < c->n; i++) {
@@ -637,27 +670,143 @@ static void put_text(ctx *c, const char *s, size_t n, int inlink)
     if (inlink) c->plinks += c->olen - before;
 }
 
-static void flush(ctx *c)
+/* Lead-ins of lines that are page furniture, not text: teaser links,
+ * credits, contact lines, bylines (checked on short paragraphs only). */
+static const char *const furniture[] = {
+    "read more", "read also", "see also", "related:", "more:", "lesen sie auch",
+    "lesen sie mehr", "lesen sie hier", "mehr zum thema", "mehr dazu", "mehr themen",
+    "mehr zu", "auch interessant", "das könnte", "schon gelesen", "weiterlesen",
+    "zum artikel", "lea también", "lea más", "lea:", "lee también", "leia também",
+    "lire aussi", "à lire aussi", "a lire aussi", "czytaj też", "czytaj także",
+    "zobacz też", "zobacz także", "advertisement", "anzeige", "werbung", "foto:",
+    "fotos:", "bild:", "bilder:", "photo:", "photos:", "image:", "quelle:",
+    "source:", "credit:", "tel.:", "tel:", "telefon:", "fax:", "e-mail:", "email:",
+    "aktualisiert", "updated", "publikation:", "veröffentlicht", "published",
+    "opublikowano", "erschienen in", "teilen", "share", "drucken", "print",
+    "kommentare", "kommentieren", "comments", "newsletter", "abonnieren",
+    "subscribe", "follow us", "folgen sie", "tags:", "schlagworte", "schlagwörter",
+    "themen:", "kategorie:", "category:", "categories:", "autor:", "author:",
+    "von ", "by ", "text:", "redaktion", "copyright", "©", "(c)", "alle rechte",
+    "all rights", "weitere ", "top themen", "unterstütze", "support us",
+    "jetzt ", "hier ", "cookie", "datenschutz", "impressum", "kontakt",
+    "permalink", "permalien", "bild anzeigen", "rezept drucken", "zum weiterlesen",
+    "keine kommentare", "veröffentlichung", "publiziert", "video verfügbar",
+    "scroll to", "to view the full story", "mit unserem newsletter", "never miss",
+    "wenn ihnen", "if you enjoyed", "we want to hear", "suggested citation",
+    "zusatzinformationen", "ihr ansprechpartner", "pressesprecher", "pressekontakt",
+    "asked ", "kommende ", "unsere partner", "alle artikel", "alle beiträge",
+    "alle blogbeiträge", "ähnliche", "was sind cookies", "photograph: ",
+    "photograph by", "imagen: ", "(crédito", "crédito:", "symbolbild",
+    "sie müssen sich", "you must be logged", "melden sie sich", "anmelden",
+    "registrieren", "abonnement", "abo ", "jetzt abonnieren", "vea también",
+    "puedes ver", "mira también", "leer más", "auch lesen", "auch auf ", NULL
+};
+/* Headings that open a section of related links, comments or promotions:
+ * the rest of their container is left out. */
+static const char *const cut_heads[] = {
+    "mehr zum thema", "auch interessant", "das könnte", "könnte sie auch",
+    "könnte dich auch", "schon gelesen", "weitere artikel", "weitere beiträge",
+    "weitere nachrichten", "weitere themen", "ähnliche", "verwandte", "empfehlungen",
+    "top themen", "meistgelesen", "beliebt", "related", "read more", "more from",
+    "more stories", "you may also", "you might also", "recommended", "most popular",
+    "most read", "trending", "kommentare", "comments", "leave a reply",
+    "leave a comment", "schreibe einen kommentar", "kommentar schreiben",
+    "diskussion", "newsletter", "share this", "teilen", "tags", "schlagw",
+    "über den autor", "about the author", "zum autor", "lea también",
+    "lee también", "noticias relacionadas", "czytaj też", "czytaj także",
+    "polecamy", "à lire aussi", "lire aussi", "sur le même sujet",
+    "dans la même rubrique", "articles similaires", "vous aimerez",
+    "leia também", "mehr themen", "aktuelle", "neueste", "latest", NULL
+};
+
+/* Lower-cases ASCII and the Latin-1 capitals (Ä, Ö, Ü, É, ...) of a
+ * short prefix, so lead-ins compare without case. */
+static size_t fold_prefix(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < cap; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b == 0xC3 && i + 1 < n && o + 2 < cap) {
+            unsigned char d = (unsigned char)s[i + 1];
+            out[o++] = (char)b;
+            out[o++] = (char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+            i++;
+            continue;
+        }
+        out[o++] = (char)tolower(b);
+    }
+    out[o] = 0;
+    return o;
+}
+
+static int starts_ci(const char *s, size_t n, const char *const *pats)
+{
+    char f[96];
+    size_t fl = fold_prefix(s, n < 80 ? n : 80, f, sizeof f);
+    for (; *pats; pats++) {
+        size_t l = strlen(*pats);
+        if (l <= fl && memcmp(f, *pats, l) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Teasers end in a "more" link: "… mehr", "weiterlesen", "read more". */
+static int teaser_end(const char *s, size_t n)
+{
+    static const char *const ends[] = { "mehr \xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2",
+        "\xe2\x80\xa6 mehr", "... mehr", "mehr \xc2\xbb", "weiterlesen", "read more",
+        "mehr lesen", "more \xc2\xbb", "[\xe2\x80\xa6]", "[...]", "lesen sie mehr",
+        "zum artikel", NULL };
+    char f[96];
+    size_t from = n > 40 ? n - 40 : 0;
+    while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80) from++;
+    size_t fl = fold_prefix(s + from, n - from, f, sizeof f);
+    for (int i = 0; ends[i]; i++) {
+        size_t l = strlen(ends[i]);
+        if (l <= fl && memcmp(f + fl - l, ends[i], l) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Closes the open paragraph; 1 when it was a heading that cuts the rest
+ * of its container. */
+static int flush(ctx *c)
 {
     while (c->olen > c->pstart && (c->out[c->olen - 1] == ' ' || c->out[c->olen - 1] == '\n'))
         c->olen--;
     size_t len = c->olen - c->pstart;
-    int drop = len == 0;
+    const char *p = c->out + c->pstart;
+    int drop = len == 0, cut = 0;
     if (!drop && c->plinks * 10 > len * 6 &&
         (c->ptag == MyHTML_TAG_LI || c->ptag == MyHTML_TAG_TD || c->ptag == MyHTML_TAG_DD ||
          c->ptag == MyHTML_TAG_DT || c->ptag == MyHTML_TAG_DIV || is_heading(c->ptag) ||
          c->ptag == MyHTML_TAG_SPAN || len < 40))
         drop = 1;
+    if (!drop && len < 120 && starts_ci(p, len, furniture)) drop = 1;
+    if (!drop && len < 300 && teaser_end(p, len)) drop = 1;
+    /* a few words in a div of their own: labels, dates, buttons */
+    if (!drop && len < tune("SHORT_DIV", 40) && (c->ptag == MyHTML_TAG_DIV || c->ptag == MyHTML_TAG_SPAN ||
+                               c->ptag == MyHTML_TAG_SECTION || c->ptag == MyHTML_TAG_A) &&
+        !memchr(p, '.', len) && !memchr(p, ':', len))
+        drop = 1;
+    if (len && len < 80 && (is_heading(c->ptag) || c->ptag == MyHTML_TAG_DIV ||
+                            c->ptag == MyHTML_TAG_P) && starts_ci(p, len, cut_heads)) {
+        drop = 1;
+        cut = 1;
+    }
     if (drop) c->olen = c->pstart;
-    else { put(c, "\n\n", 2); }
+    else put(c, "\n\n", 2);
     c->pstart = c->olen;
     c->plinks = 0;
+    return cut;
 }
 
-static void open_block(ctx *c, int tag)
+static int open_block(ctx *c, int tag)
 {
-    if (c->olen > c->pstart) flush(c);
+    int cut = 0;
+    if (c->olen > c->pstart) cut = flush(c);
     c->ptag = tag;
+    return cut;
 }
 
 /* Whether a container inside the article is a link farm or list of
@@ -698,12 +847,17 @@ static void pass2(ctx *c, int root)
             int idx = (int)(uintptr_t)myhtml_node_get_data(n) - 1;
             if (idx >= 0 && !(e[idx].flags & F_SKIP) &&
                 (first || !drop_container(&e[idx]))) {
-                if (e[idx].flags & F_BLOCK) open_block(c, tag);
+                if ((e[idx].flags & F_BLOCK) && open_block(c, tag) && n != top) {
+                    n = myhtml_node_parent(n);     /* skip the rest here */
+                    first = 0;
+                    goto climb;
+                }
                 descend = myhtml_node_child(n) != NULL;
             }
         }
         first = 0;
         if (descend) { n = myhtml_node_child(n); continue; }
+climb:
         while (n) {
             if (n == top) { n = NULL; break; }
             myhtml_tree_node_t *nx = myhtml_node_next(n);
