@@ -121,7 +121,15 @@ static size_t class_id(myhtml_tree_node_t *n, char *buf, size_t cap)
 {
     size_t l1 = 0, l2 = 0, o = 0;
     const char *c = attr(n, "class", &l1), *i = attr(n, "id", &l2);
-    for (size_t k = 0; c && k < l1 && o + 2 < cap; k++) buf[o++] = (char)tolower((unsigned char)c[k]);
+    for (size_t k = 0; c && k < l1 && o + 2 < cap; k++) {
+        /* "js-..." classes are script hooks, not meaning */
+        if ((k == 0 || isspace((unsigned char)c[k - 1])) && k + 3 <= l1 &&
+            (c[k] == 'j' || c[k] == 'J') && (c[k + 1] == 's' || c[k + 1] == 'S') && c[k + 2] == '-') {
+            while (k < l1 && !isspace((unsigned char)c[k])) k++;
+            continue;
+        }
+        buf[o++] = (char)tolower((unsigned char)c[k]);
+    }
     if (i && o + 2 < cap) buf[o++] = ' ';
     for (size_t k = 0; i && k < l2 && o + 1 < cap; k++) buf[o++] = (char)tolower((unsigned char)i[k]);
     buf[o] = 0;
@@ -493,6 +501,7 @@ static void pass1(ctx *c, myhtml_tree_node_t *doc)
                 else if (is_junk_tag(tag)) e->flags |= F_JUNK | F_HARD;
                 else if (class_id(n, ci, sizeof ci)) {
                     int j = junk_class(ci);
+                    if (j == 2 && (tag == MyHTML_TAG_MAIN || tag == MyHTML_TAG_ARTICLE)) j = 1;
                     if (j) e->flags |= F_JUNK | (j == 2 ? F_HARD : 0);
                     else {
                         if (any_of(ci, neg_pats)) e->weight -= 25;
