@@ -333,8 +333,10 @@ static int content_follows(const ctx_t *c, size_t i)
 
 static int anaphoric_near(const ctx_t *c, size_t i)
 {
-    size_t k, lo = i > 12 ? i - 12 : 0, hi = i + 10 < c->nt ? i + 10 : c->nt;
+    size_t k, lo = i, hi = i + 10 < c->nt ? i + 10 : c->nt;
     size_t first = 0;
+    /* from the start of the statement's clause (at most 30 tokens back) */
+    while (lo > 0 && i - lo < 30 && !boundary(c, lo - 1)) lo--;
     /* a pronoun subject opening the sentence: "Dies ließ sich nicht ..." */
     while (first < c->nt && c->t[first].k == TK_PUNCT) first++;
     if (first < i &&

@@ -148,7 +148,7 @@ typedef struct {
     int de, en;
     attr_ymd pub;
     int pub_y, pub_m, pub_d;   /* which parts of pub are usable */
-    int future, pluperf;
+    int future, pluperf, past;
 } ctx_t;
 
 #define TS(c, i) ((c)->s + (c)->t[i].s)
@@ -381,26 +381,29 @@ static int is_year_num(const ctx_t *c, size_t i, int lo, int hi, int *y)
 }
 
 /* ------------------------------------------------------ resolution */
-static int year_for_month(const ctx_t *c, int m)
+/* Year of a month (and day) given without one: past tense -> the latest
+ * on or before pub (pluperfect: strictly before pub's month); future ->
+ * the first on or after pub; no tense cue -> the nearest to pub. */
+static int year_for(const ctx_t *c, int m, int d)
 {
     int y = c->pub.y;
-    if (c->future && !c->pluperf) {
-        if (m < c->pub.m) y++;
-    } else if (m > c->pub.m || (m == c->pub.m && c->pluperf)) {
-        y--;
-    }
+    long diff = (m - c->pub.m) * 31L + (d ? d - c->pub.d : 0);
+    if (c->pluperf && m == c->pub.m && !d) return y - 1;
+    if (c->future) return diff < 0 ? y + 1 : y;
+    if (c->past) return diff > 0 ? y - 1 : y;
+    if (diff > 6 * 31) return y - 1;
+    if (diff < -6 * 31) return y + 1;
     return y;
+}
+
+static int year_for_month(const ctx_t *c, int m)
+{
+    return year_for(c, m, 0);
 }
 
 static int year_for_day(const ctx_t *c, int m, int d)
 {
-    int y = c->pub.y;
-    if (c->future && !c->pluperf) {
-        if (m < c->pub.m || (m == c->pub.m && d < c->pub.d)) y++;
-    } else if (m > c->pub.m || (m == c->pub.m && d > c->pub.d)) {
-        y--;
-    }
-    return y;
+    return year_for(c, m, d);
 }
 
 static int emit(attr_date *o, const ctx_t *c, size_t i, size_t j,
@@ -524,6 +527,16 @@ static int time_unit(const ctx_t *c, size_t i)
     return 0;
 }
 
+/* "more than six years ago", "vor über drei Jahren": one unit further
+ * back, for months and years. */
+static int more_than(const ctx_t *c, size_t i, int unit)
+{
+    if (unit < 3) return 0;
+    return (weq(c, i - 1, "than") && weq(c, i - 2, "more")) ||
+           (weq(c, i - 1, "als") && weq(c, i - 2, "mehr")) ||
+           weq(c, i - 1, "über") || weq(c, i - 1, "over");
+}
+
 static int ago(attr_date *o, const ctx_t *c, size_t i, size_t j, int num,
                int unit)
 {
@@ -604,6 +617,15 @@ static int match_month(attr_date *o, const ctx_t *c, size_t first, size_t i,
         }
     }
     if (!d && (k = year_after(c, j, &y)) != 0) last = j + k - 1;
+    /* "von Januar bis September 2005", "between March and May 2024":
+     * the year written at the end of the range */
+    if (!d && !y && (weq(c, j, "bis") || weq(c, j, "und") || weq(c, j, "to") ||
+                     weq(c, j, "and") || weq(c, j, "until") || pch(c, j, '-'))) {
+        int m2, a2 = 0, w2 = 0, y2 = 0;
+        if ((m2 = month_word(c, j + 1, &a2, &w2)) != 0 &&
+            year_after(c, j + 2 + (a2 && pch(c, j + 2, '.')), &y2))
+            return emit(o, c, first, last, m <= m2 ? y2 : y2 - 1, m, 0);
+    }
     if (!d && !y && mod == MOD_NONE && first == i) {
         /* a month without day or year needs a cue before it, unless it is
          * an unambiguous German name */
@@ -735,10 +757,12 @@ static int match_relative(attr_date *o, const ctx_t *c, size_t i)
         } else if (mod == MOD_NEXT) {
             delta = (wd - pw + 7) % 7;
             z = pz + (delta ? delta : 7);
-        } else if (c->future && !c->pluperf) {
+        } else if (c->future) {
             z = pz + (wd - pw + 7) % 7;
-        } else {
+        } else if (c->past || (pw - wd + 7) % 7 <= 3) {
             z = pz - (pw - wd + 7) % 7;
+        } else {
+            z = pz + (wd - pw + 7) % 7;      /* no tense cue: nearest */
         }
         return emit_days(o, c, i, h, z, 3);
     }
@@ -786,7 +810,7 @@ static int match_relative(attr_date *o, const ctx_t *c, size_t i)
                      weq(c, j, "fast") || weq(c, j, "gut"))
                 j++;
             if ((num = small_num(c, j)) != 0 && (unit = time_unit(c, j + 1)) != 0)
-                return ago(o, c, i, j + 1, num, unit);
+                return ago(o, c, i, j + 1, num + more_than(c, j, unit), unit);
         }
     }
     if (c->en) {
@@ -805,7 +829,7 @@ static int match_relative(attr_date *o, const ctx_t *c, size_t i)
         /* "two years ago", "a week ago" */
         if ((num = small_num(c, i)) != 0 && (unit = time_unit(c, i + 1)) != 0 &&
             weq(c, i + 2, "ago"))
-            return ago(o, c, i, i + 2, num, unit);
+            return ago(o, c, i, i + 2, num + more_than(c, i, unit), unit);
     }
     /* "im Sommer", "in the summer (of 2024)" */
     if ((m = season_word(c, i)) != 0) {
@@ -818,7 +842,7 @@ static int match_relative(attr_date *o, const ctx_t *c, size_t i)
         if (is_year_num(c, j, 1000, 2999, &y)) return emit(o, c, i, j, y, 0, 0);
         if (!c->pub_m) return 0;
         y = c->pub.y;
-        if (!(c->future && !c->pluperf) && m > c->pub.m) y--;
+        if (!c->future && m > c->pub.m) y--;
         return emit(o, c, i, i, y, 0, 0);
     }
     return 0;
@@ -920,7 +944,7 @@ static int match_number(attr_date *o, const ctx_t *c, size_t i)
     /* "3 years ago" */
     if (c->en && (num = small_num(c, i)) != 0 && (unit = time_unit(c, i + 1)) &&
         weq(c, i + 2, "ago"))
-        return ago(o, c, i, i + 2, num, unit);
+        return ago(o, c, i, i + 2, num + more_than(c, i, unit), unit);
 
     /* bare years */
     if (is_year_num(c, i, 1900, 2100, &y)) {
@@ -999,11 +1023,50 @@ static int match_at(attr_date *o, const ctx_t *c, size_t i)
     return match_relative(o, c, i);
 }
 
-/* Sentence-level tense cues within the token window. */
+/* Sentence-level tense cues within the token window: future, past, or
+ * neither (present tense: months and weekdays go to the nearest one). */
+static int de_participle(const ctx_t *c, size_t i)
+{
+    static const char *const no[] = {"gegen", "genug", "gestern", "gern",
+        "gerade", "genau", "geht", "gehen", "gelten", "gilt", "gemeinsam",
+        "getrennt", "gesamten", "gesamte", "geben", "gibt", 0};
+    size_t l;
+    if (!is_word(c, i) || (c->t[i].f & TF_CAP) || !wpre(c, i, "ge") ||
+        win(c, i, no))
+        return 0;
+    l = c->t[i].l;
+    return l >= 5 && (fold_cmp(TS(c, i), l, "t", l - 1) ||
+                      fold_cmp(TS(c, i), l, "en", l - 2));
+}
+
 static void tense(ctx_t *c)
 {
+    static const char *const past_de[] = {"wurde", "wurden", "war", "waren",
+        "hatte", "hatten", "hattest", "hattet", "worden", "kam", "kamen",
+        "gab", "fand", "fanden", "ging", "gingen", "griff", "griffen",
+        "fiel", "fielen", "starb", "starben", "begann", "begannen", "traf",
+        "trafen", "sprach", "sprachen", "nahm", "nahmen", "rief", "riefen",
+        "schlug", "schlugen", "zog", "zogen", "stand", "standen", "lag",
+        "lagen", "floh", "flohen", "brach", "brachen", "hielt", "hielten",
+        "sagte", "sagten", "erklärte", "teilte", "meldete", "berichtete",
+        "seit", "damals", "zuvor", 0};
+    static const char *const aux_de[] = {"hat", "haben", "habe", "ist",
+        "sind", "sei", "seien", "hätte", "hätten", 0};
+    static const char *const past_en[] = {"was", "were", "had", "did",
+        "said", "took", "began", "fled", "fought", "met", "won", "lost",
+        "left", "made", "went", "came", "held", "sent", "told", "saw",
+        "struck", "led", "broke", "fell", "ago", "since", "earlier",
+        "withdrew", "drew", "grew", "flew", "threw", "knew", "gave", "got",
+        "ran", "rose", "became", "sought", "brought", "caught", "thought",
+        "built", "spent", "stood", "wrote", "spoke", "chose", "drove",
+        "froze", "shot", "overran", "seized", 0};
+    static const char *const not_ed[] = {"need", "speed", "indeed", "feed",
+        "seed", "bed", "red", "shed", "proceed", "exceed", "succeed",
+        "hundred", "united", "limited", "armed", "based", "related",
+        "detailed", "advanced", "alleged", "supposed", 0};
     size_t i;
-    c->future = c->pluperf = 0;
+    int aux = 0, part = 0;
+    c->future = c->pluperf = c->past = 0;
     for (i = 0; i < c->nt; i++) {
         if (!is_word(c, i)) continue;
         if (c->de) {
@@ -1011,10 +1074,16 @@ static void tense(ctx_t *c)
                 weq(c, i, "hattest") || weq(c, i, "hattet"))
                 c->pluperf = 1;
             if (weq(c, i, "wird") || weq(c, i, "werden") ||
-                weq(c, i, "geplant") || wpre(c, i, "bevorstehend"))
+                weq(c, i, "geplant") || wpre(c, i, "bevorstehend") ||
+                weq(c, i, "soll") || weq(c, i, "sollen") ||
+                weq(c, i, "planen") || weq(c, i, "plant"))
                 c->future = 1;
+            if (win(c, i, past_de)) c->past = 1;
+            if (win(c, i, aux_de)) aux = 1;
+            if (de_participle(c, i)) part = 1;
         }
         if (c->en) {
+            size_t l = c->t[i].l;
             if (weq(c, i, "had") && i + 1 < c->nt) {
                 size_t j = i + 1;
                 if (is_word(c, j) && c->t[j].l > 2 && !(c->t[j].f & TF_CAP) &&
@@ -1027,10 +1096,18 @@ static void tense(ctx_t *c)
             }
             if (weq(c, i, "will") || weq(c, i, "scheduled") ||
                 weq(c, i, "planned") || weq(c, i, "upcoming") ||
+                weq(c, i, "plans") || weq(c, i, "expected") ||
                 ((weq(c, i, "due") || weq(c, i, "set")) && weq(c, i + 1, "to")))
                 c->future = 1;
+            if (win(c, i, past_en) ||
+                (l >= 5 && !(c->t[i].f & TF_CAP) &&
+                 fold_cmp(TS(c, i), l, "ed", l - 2) && !win(c, i, not_ed)))
+                c->past = 1;
         }
     }
+    if (aux && part) c->past = 1;
+    if (c->pluperf) c->future = 0;
+    if (c->future) c->past = 0;
 }
 
 #define TOKCAP 384

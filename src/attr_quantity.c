@@ -412,6 +412,8 @@ static const unit_t units_de[] = {
     {"jahre", "years", U_THING, 0}, {"jahren", "years", U_THING, 0},
     {"monate", "months", U_THING, 0}, {"monaten", "months", U_THING, 0},
     {"tage", "days", U_THING, 0}, {"tagen", "days", U_THING, 0},
+    {"wochen", "weeks", U_THING, 0}, {"stunden", "hours", U_THING, 0},
+    {"minuten", "minutes", U_THING, 0},
     {"tonnen", "tonnes", U_THING, 0}, {"kilometer", "km", U_THING, 0},
     {0, 0, 0, 0}};
 
@@ -445,7 +447,9 @@ static const unit_t units_en[] = {
     {"eur", "EUR", U_THING, 0}, {"pounds", "GBP", U_THING, 0},
     {"roubles", "RUB", U_THING, 0}, {"rubles", "RUB", U_THING, 0},
     {"years", "years", U_THING, 0}, {"months", "months", U_THING, 0},
-    {"days", "days", U_THING, 0}, {"tonnes", "tonnes", U_THING, 0},
+    {"days", "days", U_THING, 0}, {"weeks", "weeks", U_THING, 0},
+    {"hours", "hours", U_THING, 0}, {"minutes", "minutes", U_THING, 0},
+    {"tonnes", "tonnes", U_THING, 0},
     {"tons", "tonnes", U_THING, 0}, {"km", "km", U_THING, 0},
     {"kilometres", "km", U_THING, 0}, {"kilometers", "km", U_THING, 0},
     {"miles", "miles", U_THING, 0},
@@ -575,6 +579,7 @@ typedef struct {
     double value;
     size_t first, numend;   /* token span of the number expression */
     int vague, word;        /* vague plural; written in words */
+    int scaled;             /* a scale word followed ("a million") */
     const char *cur;        /* currency from a symbol */
 } num_t;
 
@@ -627,8 +632,32 @@ static int number_at(const ctx_t *c, size_t i, num_t *q)
             q->numend = i + 2;
             return 1;
         }
+        /* "mehrere hundert", "several thousand": at least two of them */
+        if ((weq(c, i, "hundert") || weq(c, i, "tausend") ||
+             weq(c, i, "hundred") || weq(c, i, "thousand")) &&
+            (weq(c, i - 1, "mehrere") || weq(c, i - 1, "einige") ||
+             weq(c, i - 1, "several") || weq(c, i - 1, "some") ||
+             weq(c, i - 1, "few"))) {
+            q->vague = 1;
+            q->value = (weq(c, i, "hundert") || weq(c, i, "hundred")) ? 200 : 2000;
+            q->numend = i;
+            q->first = i - 1;
+            return 1;
+        }
         w = -1;
-        if (c->de) w = de_numword(TS(c, i), t->l, 0);
+        if (c->de && !weq(c, i, "ein")) w = de_numword(TS(c, i), t->l, 0);
+        /* "siebenjährige Haftstrafe": seven years */
+        if (w < 0 && c->de) {
+            static const char *const jt[] = {"jährige", "jährigen",
+                "jähriger", "jähriges", "jährig", 0};
+            size_t a;
+            for (a = 0; jt[a] && w < 0; a++) {
+                size_t jl = strlen(jt[a]);
+                if (t->l > jl && fold_cmp(TS(c, i), t->l, jt[a], t->l - jl) &&
+                    (w = de_numword(TS(c, i), t->l - jl, 0)) > 0)
+                    q->cur = "years";
+            }
+        }
         if (w < 0 && c->en) w = en_numword(TS(c, i), t->l);
         if (w < 0 && (weq(c, i, "ein") || weq(c, i, "eine") || weq(c, i, "einen") ||
                       weq(c, i, "a") || weq(c, i, "an")) && scale_word(c, i + 1) > 0)
@@ -668,6 +697,7 @@ static int number_at(const ctx_t *c, size_t i, num_t *q)
     if ((sc = scale_word(c, j)) != 0 && !(sc < 1000 && !q->word && sc != 12)) {
         v *= sc;
         q->numend = j;
+        q->scaled = 1;
         if (pch(c, j + 1, '.') && adjacent(c, j, j + 1) &&
             (weq(c, j, "mio") || weq(c, j, "mrd") || weq(c, j, "tsd")))
             q->numend = j + 1;
@@ -709,7 +739,7 @@ static const char *qualifier_before(const ctx_t *c, size_t i)
 
 /* The full quantity at i: number, unit noun or casualty verb, qualifier. */
 static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
-                       size_t *endtok, const char *prev_unit)
+                       size_t *endtok, const char *prev_unit, size_t prev_end)
 {
     num_t q;
     size_t j, k, noun = (size_t)-1, last;
@@ -740,6 +770,10 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
             q.numend == ni && c->de && plain && t->l <= 3 &&
             !(c->en && !c->de))
             return 0;                       /* "22. Brigade", "19. Juni" */
+        if (pch(c, after, '.') && adjacent(c, ni, after) && c->de && plain &&
+            t->l <= 2 && (weq(c, ni - 1, "am") || weq(c, ni - 1, "zum") ||
+                          weq(c, ni - 1, "vom") || weq(c, ni - 1, "dem")))
+            return 0;                       /* "am 19." split from its month */
         if (month_name(c, after) || month_name(c, ni - 1) ||
             (pch(c, ni - 1, '.') && month_name(c, ni - 2)))
             return 0;                       /* "19 June", "June 19" */
@@ -762,6 +796,13 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
         const unit_t *uu = unit_at(c, j);
         if (uu && (!strcmp(uu->unit, "years") || !strcmp(uu->unit, "months") ||
                    !strcmp(uu->unit, "days")))
+            return 0;
+    }
+
+    if (c->en) {
+        const unit_t *uu = unit_at(c, j);
+        if (uu && (!strcmp(uu->unit, "years") || !strcmp(uu->unit, "months") ||
+                   !strcmp(uu->unit, "days")) && weq(c, j + 1, "ago"))
             return 0;
     }
 
@@ -793,6 +834,11 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
                 noun = x;
                 break;
             }
+            if (weq(c, x, "of") && (weq(c, x + 1, "them") || weq(c, x + 1, "whom"))) {
+                pronoun = 1;                /* "30 of them children" */
+                k++;
+                continue;
+            }
             if (win(c, x, pron)) {
                 pronoun = 1;
                 if (weq(c, x, "davon") || weq(c, x, "darunter") ||
@@ -818,9 +864,14 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
         }
         if (q.cur && !unit) unit = q.cur;
     }
-    if (pronoun || weq(c, i - 1, "davon") || weq(c, i - 1, "darunter") ||
-        weq(c, i - 1, "including"))
-        pronoun = 1;
+    for (k = 1; k <= 3 && k <= i && !pronoun; k++) {
+        /* "davon mindestens sieben", "including at least 7" */
+        if (weq(c, i - k, "davon") || weq(c, i - k, "darunter") ||
+            weq(c, i - k, "including") || weq(c, i - k, "among"))
+            pronoun = 1;
+        else if (!qualifier_before(c, i - k + 1)[0] && !is_word(c, i - k))
+            break;
+    }
 
     /* casualty verb: just before the number ("killed at least 13"), or
      * later in the clause ("... gefallen oder verwundet worden") */
@@ -841,7 +892,7 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
             ;
         else {
             verb = 0;
-            for (k = last + 1; k < c->nt && k < last + 14; k++) {
+            for (k = last + 1; k < c->nt && k < last + 20; k++) {
                 const tok_t *t = &c->t[k];
                 if (t->k == TK_NUM) break;
                 if (t->k == TK_PUNCT) {
@@ -872,6 +923,31 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
         last = noun + 2;
     }
 
+    /* "killed about 120 fighters and 60 mercenaries", "87 people, 30 of
+     * them children": the previous quantity's verb carries over */
+    if (!verb && prev_unit && (!u || u->cls == U_PERSON || u->cls == U_GENERIC)) {
+        size_t a = q.first - 1;
+        int coord = 0;
+        while (a < c->nt && qualifier_before(c, a + 1)[0] && is_word(c, a) &&
+               !weq(c, a, "and") && !weq(c, a, "und") && a > 0)
+            a--;
+        if ((weq(c, a, "and") || weq(c, a, "und") || weq(c, a, "sowie")) &&
+            a > 0 && c->t[a - 1].s + c->t[a - 1].l == prev_end)
+            coord = 1;
+        if (coord || pronoun) {
+            static const char *const vs[] = {"killed or wounded", "killed",
+                "wounded", "arrested", "displaced", 0};
+            size_t pl = strlen(prev_unit), v;
+            for (v = 0; vs[v]; v++) {
+                size_t vl = strlen(vs[v]);
+                if (pl >= vl && !strcmp(prev_unit + pl - vl, vs[v])) {
+                    verb = v == 0 ? 5 : (int)v;
+                    break;
+                }
+            }
+        }
+    }
+
     out->unit[0] = 0;
     if (verb) {
         const char *vu = verb == 5 ? "killed or wounded" : verb_unit[verb];
@@ -885,7 +961,21 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
     /* words and vague plurals need a known unit to count as quantities;
      * digits after a capitalised name ("Boeing 737") likewise */
     if (!out->unit[0]) {
-        if (q.word) return 0;
+        /* a number word counts with an unknown noun only when that noun
+         * follows as a plural ("fünf Städte", "five towns") */
+        if (q.word && !q.scaled) {
+            size_t x = q.numend + 1;
+            int plural = 0;
+            if (q.value >= 2 && !q.vague && is_word(c, x)) {
+                if (c->de && !c->en) plural = (c->t[x].f & TF_CAP) != 0;
+                else plural = !(c->t[x].f & TF_CAP) && c->t[x].l > 3 &&
+                              c->s[c->t[x].s + c->t[x].l - 1] == 's' &&
+                              !win(c, x, stop_en);
+                if (plural && c->en && weq(c, x + 1, "of")) plural = 0;
+                if (plural) last = x;
+            }
+            if (!plural) return 0;
+        }
         if (c->t[i].k == TK_NUM && i > 0 && is_word(c, i - 1) &&
             (c->t[i - 1].f & TF_CAP) && !qualifier_before(c, i)[0] &&
             i - 1 > 0 && !win(c, i - 1, pron))
@@ -931,7 +1021,8 @@ size_t attr_quantity_find(const char *s, size_t n, const char *lang,
                 t[i].l > 40)
                 continue;
             if (quantity_at(&c, i, &out[count], &e,
-                            count ? out[count - 1].unit : NULL)) {
+                            count ? out[count - 1].unit : NULL,
+                            count ? out[count - 1].start + out[count - 1].len : 0)) {
                 done = out[count].start + out[count].len;
                 count++;
                 i = e;

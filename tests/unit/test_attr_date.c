@@ -103,6 +103,18 @@ int main(void)
     CHECK_STR(de("Im Juli kam es zu Protesten."), "2025-07");
     CHECK_STR(en("In August the army advanced."), "2025-08");
     CHECK_STR(de("Im Oktober wird gewählt."), "2025-10");     /* future */
+    /* no tense cue (German present for the future): the nearest */
+    CHECK_STR(first("Am ersten Oktober sind Parlamentswahlen.", "de",
+                    (attr_ymd){2012, 9, 21}), "2012-10");
+    CHECK_STR(de("Im Juli kam es zu Protesten."), "2025-07");
+    CHECK_STR(de("Im Dezember sind Wahlen."), "2025-12");
+    CHECK_STR(de("Im Dezember gab es Wahlen."), "2024-12");
+    CHECK_STR(de("Am Montag sind Wahlen."), "2025-08-25");
+    CHECK_STR(de("Am Montag waren Wahlen."), "2025-08-18");
+    /* ranges take the year written at their end */
+    CHECK_STR(de("Sie war von Januar bis September 2005 im Amt."), "2005-01");
+    CHECK_STR(de("Sie war von Dezember bis März 2010 im Amt."), "2009-12");
+    CHECK_STR(en("He served between March and May 2024."), "2024-03");
 
     /* relative */
     CHECK_STR(de("Die Regierung hat gestern die Sanktionen verschärft."), "2025-08-21");
@@ -139,7 +151,8 @@ int main(void)
     CHECK_STR(en("The decision last December surprised allies."), "2024-12");
     CHECK_STR(en("Strikes have killed leaders since last July."), "2025-07");
     CHECK_STR(en("Strikes have killed leaders since last October."), "2024-10");
-    CHECK_STR(en("The reporter was captured more than six years ago."), "2019");
+    CHECK_STR(en("The reporter was captured more than six years ago."), "2018");
+    CHECK_STR(en("The reporter was captured six years ago."), "2019");
     CHECK_STR(en("On Friday the talks will resume."), "2025-08-22");
     CHECK_STR(en("Next Monday the talks will resume."), "2025-08-25");
     CHECK_STR(en("The day before yesterday rebels attacked."), "2025-08-20");

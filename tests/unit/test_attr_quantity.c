@@ -128,7 +128,26 @@ int main(void)
     QV("Twenty-five missiles were launched.", "en", 25, "missiles", "");
     QV("Two hundred and fifty soldiers surrendered.", "en", 250, "soldiers", "");
     QV("Police detained more than 40 protesters.", "en", 40, "arrested", "at least");
-    NONE("At least five towns agreed to surrender.", "en");  /* words need a known unit */
+    /* number words with an unknown noun: only before a plural noun */
+    QV("At least five towns agreed to surrender.", "en", 5, "", "at least");
+    QV("Fünf Städte ergaben sich.", "de", 5, "", "");
+    NONE("Five of them spoke.", "en");
+    QV("A country hosting more than a million Syrians asked for help.", "en", 1e6, "",
+       "at least");
+    QV("Die Anklage fordert eine siebenjährige Haftstrafe.", "de", 7, "years", "");
+    q1("Es gab 18 Tote, davon mindestens sieben Angehörige der Armee.", "de");
+    CHECK(NQ == 2 && near(Q[1].value, 7) && !strcmp(Q[1].unit, "killed") &&
+          !strcmp(Q[1].qualifier, "at least"));
+    NONE("The journalist was captured six years ago.", "en");
+    QV("Kämpfer töteten mehrere hundert Zivilisten.", "de", 200, "civilians killed", "at least");
+    NONE("Sie flohen in ein Krankenhaus und eine Kirche.", "de");
+    q1("Jets in the past 24 hours killed about 120 fighters and 60 mercenaries.", "en");
+    CHECK(NQ == 3 && !strcmp(Q[0].unit, "hours") && !strcmp(Q[1].unit, "fighters killed"));
+    CHECK(NQ == 3 && near(Q[2].value, 60) && !strcmp(Q[2].unit, "fighters killed"));
+    q1("The attack killed at least 87 people, 30 of them children.", "en");
+    CHECK(NQ == 2 && !strcmp(Q[0].unit, "killed") && !strcmp(Q[1].unit, "children killed"));
+    NONE("Two waves of airstrikes hit the town.", "en");
+    NONE("Der Staatsbesuch am 19.", "de");
     QV("At least 5 towns agreed to surrender.", "en", 5, "", "at least");
 
     /* not quantities */
