@@ -118,8 +118,12 @@ static void check_file(const char *path)
             nbad++;
             continue;
         }
-        if (nseen < MAXLINES)
-            seen[nseen++] = strdup(norm);
+        size_t nlen = strlen(norm) + 1;
+        char *dup = nseen < MAXLINES ? malloc(nlen) : NULL;
+        if (dup) {
+            memcpy(dup, norm, nlen);
+            seen[nseen++] = dup;
+        }
     }
     fclose(f);
     CHECK(nbad == 0);
