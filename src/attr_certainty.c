@@ -240,9 +240,11 @@ static int verif_word(const ctx_t *c, size_t i)
 static int negation(const ctx_t *c, size_t i)
 {
     static const char *const de[] = {"nicht", "kein", "keine", "keinen",
-        "keiner", "keinem", "nie", "niemals", "weder", 0};
+        "keiner", "keinem", "nie", "niemals", "weder", "kaum", "selten",
+        "unmöglich", 0};
     static const char *const en[] = {"not", "cannot", "no", "never",
-        "unable", "impossible", "neither", "nor", "without", 0};
+        "unable", "impossible", "neither", "nor", "without", "hardly",
+        "rarely", "barely", "difficult", 0};
     if (!is_word(c, i)) return 0;
     /* "nicht nur", "not only" do not negate */
     if ((weq(c, i, "nicht") || weq(c, i, "not")) &&
@@ -264,6 +266,9 @@ static int negated(const ctx_t *c, size_t i)
         if (boundary(c, i - k)) break;
         if (negation(c, i - k)) return 1;
     }
+    /* "schwer überprüfbar", "schwer zu überprüfen": hard to verify */
+    if (weq(c, i - 1, "schwer") || (weq(c, i - 1, "zu") && weq(c, i - 2, "schwer")))
+        return 1;
     for (k = i + 1; k < c->nt && k <= i + 8; k++) {
         if (boundary(c, k)) break;
         if ((c->de && weq(c, k, "nicht")) && !weq(c, k + 1, "nur")) return 1;
@@ -289,7 +294,8 @@ static int corroborated(const ctx_t *c, size_t i)
                       weq(c, i - k, "durch")) &&
             (wsuf(c, i, "t") || wsuf(c, i, "en")) && !(c->t[i].f & TF_CAP))
             return 1;
-        if (wsuf(c, i - k, "quellen") || weq(c, i - k, "sources") ||
+        if (wsuf(c, i - k, "quellen") || wsuf(c, i - k, "quelle") ||
+            weq(c, i - k, "sources") || weq(c, i - k, "source") ||
             weq(c, i - k, "independent") || wpre(c, i - k, "unabhängige"))
             return 1;
     }

@@ -778,6 +778,15 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
             (pch(c, ni - 1, '.') && month_name(c, ni - 2)))
             return 0;                       /* "19 June", "June 19" */
         if (win(c, after, time_after)) return 0;
+        /* ages: "Vadim S., 21, ...", "68 Jahre alt", "21 years old" */
+        if (plain && pch(c, ni - 1, ',') && pch(c, after, ',') && is_word(c, ni - 2) &&
+            (c->t[ni - 2].f & TF_CAP))
+            return 0;
+        if (is_word(c, after + 1) && (weq(c, after + 1, "old") ||
+                                       (c->de && fold_cmp(TS(c, after + 1),
+                                                          c->t[after + 1].l, "alt", 0))) &&
+            (weq(c, after, "jahre") || weq(c, after, "years") || weq(c, after, "year")))
+            return 0;
         if (win(c, ni - 1, names_before) || pch(c, ni - 1, '#') ||
             pstr(c, ni - 1, "\xc2\xa7"))
             return 0;

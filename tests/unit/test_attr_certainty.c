@@ -61,7 +61,14 @@ int main(void)
     CHECK(V("The attack couldn't be independently verified.", "en") == UNV);
     CHECK(V("The attack could not be verified.", NULL) == UNV);
 
+    CHECK(V("Die Lage ist kaum unabhängig prüfbar.", "de") == UNV);
+    CHECK(V("Solche Meldungen sind selten überprüfbar.", "de") == UNV);
+    CHECK(V("Die Lage ist schwer zu überprüfen.", "de") == UNV);
+    CHECK(V("The account is hardly verifiable.", "en") == UNV);
+
     /* corroborated */
+    CHECK(V("Eine Quelle im Ministerium habe diese Information bestätigt.", "de") == COR);
+    CHECK(ANA == 1);
     CHECK(V("Die Zahlen werden von diversen Quellen wie einer Analyse bestätigt.", "de") == COR);
     CHECK(ANA == 1);
     CHECK(V("Der Angriff wurde von mehreren Quellen bestätigt.", "de") == COR);

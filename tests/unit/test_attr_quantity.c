@@ -147,6 +147,9 @@ int main(void)
     q1("The attack killed at least 87 people, 30 of them children.", "en");
     CHECK(NQ == 2 && !strcmp(Q[0].unit, "killed") && !strcmp(Q[1].unit, "children killed"));
     NONE("Two waves of airstrikes hit the town.", "en");
+    NONE("The accused, Ivan Petrov, 21, pleaded guilty.", "en");
+    NONE("Der 68 Jahre alte Minister trat zurück.", "de");
+    NONE("The minister is 68 years old.", "en");
     NONE("Der Staatsbesuch am 19.", "de");
     QV("At least 5 towns agreed to surrender.", "en", 5, "", "at least");
 
