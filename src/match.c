@@ -63,8 +63,10 @@ static int actor_in_range(const struct dyad_engine *e, uint32_t ref,
                           int32_t pubdays)
 {
     const actor_entry *a = &e->actors[ref];
-    if (!a->nranges || !pubdays)
+    if (!a->nranges)
         return 1;
+    if (!pubdays)
+        return 0;   /* undated document: the undated line applies */
     for (int r = 0; r < a->nranges; r++)
         if ((!a->ranges[r].from || pubdays >= a->ranges[r].from) &&
             (!a->ranges[r].to || pubdays < a->ranges[r].to))

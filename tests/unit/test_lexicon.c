@@ -30,6 +30,7 @@ static void fresh(void)
     put("cameo.tsv", "# code quad goldstein name\n072\t2\t8.3\tmilitary aid\n19\t4\t-10\tfight\n190\t4\t-10\tfight\n");
     put("plover.tsv", "072\tAID\n19\tFIGHT\n");
     put("de/roles.txt", "by von durch\ndet der die das den dem des\n");
+    put("places.txt", "# no places\n");
 }
 
 static dyad_engine *load(char *err, size_t n)
