@@ -2,6 +2,7 @@
  * (src/store.h: a SQLite file or a postgresql:// URL), then read merged
  * events back as a table, JSON Lines, CSV, time series, or the GDELT 2.0
  * Events and Mentions column layouts. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,8 +145,9 @@ static store *open_db(const char *cmd, const char *db)
 static const char ingest_usage[] =
 "usage: dyad ingest [OPTIONS] [FILE...]\n"
 "\n"
-"Codes documents (as `dyad code` reads them) and stores each, with its\n"
-"events, in one transaction. A document already stored (same text) is\n"
+"Codes documents (as `dyad code` reads them) and stores them with their\n"
+"events; a document is stored whole or not at all (transactions commit\n"
+"at least every half second). A document already stored (same text) is\n"
 "skipped without coding, so an interrupted run can simply be restarted.\n"
 "\n"
 "options:\n"
@@ -183,6 +185,159 @@ static void progress(const ingest_counts *k, double t0, int final)
             k->read, k->stored, k->skipped, k->mentions,
             dt > 0 ? (double)k->read / dt : 0.0,
             dt > 0 ? k->bytes / dt / 1e6 : 0.0, final ? "\n" : "");
+}
+
+/* Coding and storing overlap: the main thread reads and codes, a second
+ * thread stores, in input order (so row ids are the same on every run).
+ * A job owns a copy of its input and the coded document. */
+typedef struct {
+    dyad_input in;
+    char *buf;
+    dyad_doc *d;
+} ingest_job;
+
+#define QUEUE 32
+
+typedef struct {
+    pthread_mutex_t mu;
+    pthread_cond_t not_empty, not_full;
+    ingest_job q[QUEUE];
+    size_t head, n;
+    int closed;          /* no more jobs */
+    int failed;          /* the store thread hit a database error */
+    store *s;
+    const char *db;
+    ingest_counts k;
+} ingest_pipe;
+
+/* Copies the input's strings into one buffer so that the job outlives the
+ * reader's next call. */
+static int job_fill(ingest_job *j, const dyad_input *in)
+{
+    const char *f[7] = {in->id, in->lang, in->date, in->title, in->url,
+                        in->publisher, in->file};
+    size_t need = in->len + 1;
+    for (int i = 0; i < 7; i++) need += f[i] ? strlen(f[i]) + 1 : 0;
+    char *b = malloc(need), *p = b;
+    if (!b) return -1;
+    const char *out[7];
+    for (int i = 0; i < 7; i++) {
+        out[i] = NULL;
+        if (!f[i]) continue;
+        size_t n = strlen(f[i]) + 1;
+        memcpy(p, f[i], n);
+        out[i] = p;
+        p += n;
+    }
+    if (in->len) memcpy(p, in->text, in->len);
+    p[in->len] = 0;
+    j->in = *in;
+    j->in.text = p;
+    j->in.id = out[0];
+    j->in.lang = out[1];
+    j->in.date = out[2];
+    j->in.title = out[3];
+    j->in.url = out[4];
+    j->in.publisher = out[5];
+    j->in.file = out[6];
+    j->buf = b;
+    return 0;
+}
+
+/* Commit at least this often: a kill -9 loses at most this much work, and
+ * other writers wait at most this long. */
+#define BATCH_SECONDS 0.5
+#define BATCH_DOCS 500
+
+static void *ingest_storer(void *arg)
+{
+    ingest_pipe *p = arg;
+    dyad_event *evs = NULL;
+    size_t cap = 0, inbatch = 0;
+    double since = 0;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->n && !p->closed) pthread_cond_wait(&p->not_empty, &p->mu);
+        if (!p->n) {
+            pthread_mutex_unlock(&p->mu);
+            break;
+        }
+        ingest_job j = p->q[p->head];
+        p->head = (p->head + 1) % QUEUE;
+        p->n--;
+        int failed = p->failed;
+        pthread_cond_signal(&p->not_full);
+        pthread_mutex_unlock(&p->mu);
+
+        dyad_status rc = DYAD_OK;
+        store_put_result res;
+        memset(&res, 0, sizeof res);
+        if (!failed) {
+            size_t n = dyad_doc_nevents(j.d);
+            if (n > cap) {
+                dyad_event *ne = realloc(evs, n * sizeof *ne);
+                if (ne) {
+                    evs = ne;
+                    cap = n;
+                } else {
+                    rc = DYAD_ENOMEM;
+                }
+            }
+            if (!rc && !store_in_batch(p->s)) {
+                rc = store_batch_begin(p->s);
+                inbatch = 0;
+                since = now_s();
+            }
+            if (!rc) {
+                for (size_t i = 0; i < n; i++) evs[i] = *dyad_doc_event(j.d, i);
+                const char *text = dyad_doc_text(j.d);
+                rc = store_put_doc(p->s, &j.in, text, text ? strlen(text) : 0,
+                                   dyad_doc_lang(j.d), evs, n, &res);
+            }
+            if (!rc && (++inbatch >= BATCH_DOCS ||
+                        now_s() - since >= BATCH_SECONDS))
+                rc = store_batch_commit(p->s);
+            if (rc)
+                fprintf(stderr, "\ndyad ingest: %s: %s: %s\n", p->db,
+                        j.in.id ? j.in.id : "?",
+                        rc == DYAD_ENOMEM ? "out of memory"
+                                          : store_errmsg(p->s));
+        }
+        dyad_doc_free(j.d);
+        free(j.buf);
+        pthread_mutex_lock(&p->mu);
+        if (rc) p->failed = 1;
+        else if (!failed && res.skipped) p->k.skipped++;
+        else if (!failed) {
+            p->k.stored++;
+            p->k.mentions += res.nmentions;
+            p->k.new_events += res.nnew_events;
+        }
+        pthread_mutex_unlock(&p->mu);
+    }
+    if (!p->failed && store_batch_commit(p->s) != DYAD_OK) {
+        fprintf(stderr, "dyad ingest: %s: %s\n", p->db, store_errmsg(p->s));
+        pthread_mutex_lock(&p->mu);
+        p->failed = 1;
+        pthread_mutex_unlock(&p->mu);
+    }
+    free(evs);
+    return NULL;
+}
+
+/* Hands a job to the store thread; 0 when the pipe has failed. */
+static int ingest_push(ingest_pipe *p, const ingest_job *j)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->n == QUEUE && !p->failed) pthread_cond_wait(&p->not_full, &p->mu);
+    int ok = !p->failed;
+    if (ok) {
+        p->q[(p->head + p->n) % QUEUE] = *j;
+        p->n++;
+        pthread_cond_signal(&p->not_empty);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return ok;
 }
 
 int cmd_ingest(int argc, char **argv)
@@ -242,108 +397,126 @@ int cmd_ingest(int argc, char **argv)
         free(files);
         return 2;
     }
-    store *s = open_db("ingest", db);
-    if (!s) {
-        dyad_engine_free(e);
-        free(files);
-        return 2;
-    }
+    /* Two connections: the store thread writes, this one asks whether a
+     * document is already there before coding it. */
+    store *s = open_db("ingest", db), *look = s ? open_db("ingest", db) : NULL;
     dyad_reader *r = NULL;
-    rc = dyad_reader_open(files, nfiles, &ro, &r);
-    if (rc) {
-        fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(rc));
+    if (look) {
+        rc = dyad_reader_open(files, nfiles, &ro, &r);
+        if (rc) fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(rc));
+    }
+    if (!look || rc) {
+        store_close(look);
         store_close(s);
         dyad_engine_free(e);
         free(files);
         return 2;
     }
 
+    ingest_pipe *p = calloc(1, sizeof *p);
+    pthread_t th;
+    if (!p || pthread_mutex_init(&p->mu, NULL) ||
+        pthread_cond_init(&p->not_empty, NULL) ||
+        pthread_cond_init(&p->not_full, NULL)) {
+        fprintf(stderr, "dyad ingest: out of memory\n");
+        free(p);
+        dyad_reader_free(r);
+        store_close(look);
+        store_close(s);
+        dyad_engine_free(e);
+        free(files);
+        return 2;
+    }
+    p->s = s;
+    p->db = db;
+    if (pthread_create(&th, NULL, ingest_storer, p)) {
+        fprintf(stderr, "dyad ingest: cannot start the store thread\n");
+        p->failed = 1;
+    }
+
     int show = !quiet && isatty(2), status = 0;
     double t0 = now_s(), last = t0;
-    ingest_counts k;
-    memset(&k, 0, sizeof k);
-    dyad_event *evs = NULL;
-    size_t cap = 0;
+    size_t read = 0, unusable = 0, early_skips = 0;
+    double bytes = 0;
     dyad_input in;
-    for (;;) {
+    while (!p->failed) {
         rc = dyad_reader_next(r, &in, detail, sizeof detail);
         if (rc == DYAD_EOF) break;
         if (rc) {
             if (show) fputs("\r\033[K", stderr);
             fprintf(stderr, "dyad ingest: %s\n",
                     detail[0] ? detail : dyad_strerror(rc));
-            k.unusable++;
+            unusable++;
             status = 1;
             if (rc == DYAD_ENOMEM) break;
             continue;
         }
-        k.read++;
-        k.bytes += (double)in.len;
+        read++;
+        bytes += (double)in.len;
         /* Skip stored documents before coding: a restart after a crash
          * costs only a hash per document already done. */
         int exists = 0;
-        rc = store_doc_exists(s, &in, &exists);
-        if (rc) goto dberr;
+        if (store_doc_exists(look, &in, &exists) != DYAD_OK) {
+            fprintf(stderr, "dyad ingest: %s: %s\n", db, store_errmsg(look));
+            status = 2;
+            break;
+        }
         if (exists) {
-            k.skipped++;
+            early_skips++;
         } else {
-            dyad_doc *d = NULL;
-            rc = dyad_doc_code(e, &in, &d);
+            ingest_job j;
+            memset(&j, 0, sizeof j);
+            if (job_fill(&j, &in)) {
+                fprintf(stderr, "dyad ingest: out of memory\n");
+                status = 2;
+                break;
+            }
+            rc = dyad_doc_code(e, &j.in, &j.d);
             if (rc) {
                 fprintf(stderr, "dyad ingest: %s: %s\n", in.id ? in.id : "?",
                         dyad_strerror(rc));
-                k.unusable++;
+                free(j.buf);
+                unusable++;
                 status = 1;
                 if (rc == DYAD_ENOMEM) break;
                 continue;
             }
-            size_t n = dyad_doc_nevents(d);
-            if (n > cap) {
-                dyad_event *ne = realloc(evs, n * sizeof *ne);
-                if (!ne) {
-                    dyad_doc_free(d);
-                    rc = DYAD_ENOMEM;
-                    fprintf(stderr, "dyad ingest: out of memory\n");
-                    status = 2;
-                    break;
-                }
-                evs = ne;
-                cap = n;
-            }
-            for (size_t i = 0; i < n; i++) evs[i] = *dyad_doc_event(d, i);
-            const char *text = dyad_doc_text(d);
-            store_put_result res;
-            rc = store_put_doc(s, &in, text, text ? strlen(text) : 0,
-                               dyad_doc_lang(d), evs, n, &res);
-            dyad_doc_free(d);
-            if (rc) goto dberr;
-            if (res.skipped) {
-                k.skipped++;
-            } else {
-                k.stored++;
-                k.mentions += res.nmentions;
-                k.new_events += res.nnew_events;
+            if (!ingest_push(p, &j)) {
+                dyad_doc_free(j.d);
+                free(j.buf);
+                break;
             }
         }
         if (show) {
             double t = now_s();
             if (t - last >= 0.25) {
+                pthread_mutex_lock(&p->mu);
+                ingest_counts k = p->k;
+                pthread_mutex_unlock(&p->mu);
+                k.read = read;
+                k.bytes = bytes;
+                k.skipped += early_skips;
                 progress(&k, t0, 0);
                 last = t;
             }
         }
-        continue;
-dberr:
-        if (show) fputs("\r\033[K", stderr);
-        fprintf(stderr, "dyad ingest: %s: %s: %s\n", db,
-                in.id ? in.id : "?", store_errmsg(s));
-        status = 2;
-        break;
     }
+    pthread_mutex_lock(&p->mu);
+    p->closed = 1;
+    pthread_cond_signal(&p->not_empty);
+    pthread_mutex_unlock(&p->mu);
+    pthread_join(th, NULL);
+
+    ingest_counts k = p->k;
+    k.read = read;
+    k.bytes = bytes;
+    k.skipped += early_skips;
+    k.unusable = unusable;
+    if (p->failed) status = 2;
     if (show) progress(&k, t0, 1);
     if (!quiet) {
         store_counts c;
-        if (store_count(s, &c) == DYAD_OK)
+        if (store_count(look, &c) == DYAD_OK)
             fprintf(stderr, "dyad ingest: %zu documents stored, %zu already "
                             "stored, %zu unusable; %zu mentions, %zu new "
                             "events. %s now holds %lld documents, %lld "
@@ -351,8 +524,12 @@ dberr:
                     k.stored, k.skipped, k.unusable, k.mentions, k.new_events,
                     db, c.documents, c.events, c.mentions);
     }
-    free(evs);
+    pthread_cond_destroy(&p->not_empty);
+    pthread_cond_destroy(&p->not_full);
+    pthread_mutex_destroy(&p->mu);
+    free(p);
     dyad_reader_free(r);
+    store_close(look);
     store_close(s);
     dyad_engine_free(e);
     free(files);

@@ -179,15 +179,13 @@ typedef struct {
 #define ACTORS_COLS(INT, TXT) \
     "code " TXT " NOT NULL, name TEXT NOT NULL, mentions " INT " NOT NULL, " \
     "PRIMARY KEY (code, name)"
+/* Few indexes: every one is rewritten by every document's commit. Target,
+ * code and claimant filters scan the (small) events table instead. */
 #define INDEXES \
     "CREATE INDEX events_key ON events(source_code, target_code, cameo);" \
-    "CREATE INDEX events_target ON events(target_code);" \
-    "CREATE INDEX events_cameo ON events(cameo);" \
     "CREATE INDEX events_date ON events(date);" \
     "CREATE INDEX mentions_event ON mentions(event_id, source_name);" \
-    "CREATE INDEX mentions_doc ON mentions(doc_id);" \
-    "CREATE INDEX mentions_claimant ON mentions(claimant_code);" \
-    "CREATE INDEX documents_key ON documents(doc_key);"
+    "CREATE INDEX mentions_doc ON mentions(doc_id);"
 
 #define SQ_INT "INTEGER"
 #define SQ_TXT "TEXT"
@@ -239,9 +237,19 @@ static dyad_status q1_int(store *s, const char *sql, const store_val *p,
 }
 
 /* Applies the migrations the database has not seen, all in one write
- * transaction so that two processes opening a new file do not race. */
+ * transaction (re-reading the version inside it) so that two processes
+ * opening a new file do not race. */
 static dyad_status store_migrate(store *s)
 {
+    /* Up to date (the usual case): no write lock, so that readers never
+     * wait for a running ingest. A failure here only means "not yet". */
+    long long cur = 0;
+    if (q1_int(s, "SELECT max(version) FROM dyad_migrations", NULL, 0, &cur,
+               NULL) == DYAD_OK && cur == store_schema_latest()) {
+        s->version = (int)cur;
+        return DYAD_OK;
+    }
+    s->err[0] = 0;
     dyad_status rc = s->be->begin(s);
     if (rc) return rc;
     rc = s->be->exec_script(s, "CREATE TABLE IF NOT EXISTS dyad_migrations"
@@ -407,14 +415,40 @@ static dyad_status find_event(store *s, const char *src, const char *tgt,
     return r < 0 ? store_fail(s, "reading candidates failed") : DYAD_OK;
 }
 
-static dyad_status put_actor(store *s, const char *code, const char *text)
+/* Actor names seen in one document, counted before they are written: one
+ * upsert per distinct (code, name) instead of one per mention. */
+typedef struct {
+    const char *code, *name;
+    long long n;
+} actor_seen;
+
+static void note_actor(actor_seen *a, size_t *na, const char *code,
+                       const char *name)
 {
-    if ((!code || !*code) && (!text || !*text)) return DYAD_OK;
-    store_val p[2] = {vtext(code ? code : ""), vtext(text ? text : "")};
-    return s->be->query(s, "INSERT INTO actors (code, name, mentions)"
-                           " VALUES (?, ?, 1) ON CONFLICT (code, name)"
-                           " DO UPDATE SET mentions = actors.mentions + 1",
-                        p, 2, NULL);
+    if (!code) code = "";
+    if (!name) name = "";
+    if (!*code && !*name) return;
+    for (size_t i = 0; i < *na; i++)
+        if (!strcmp(a[i].code, code) && !strcmp(a[i].name, name)) {
+            a[i].n++;
+            return;
+        }
+    a[*na].code = code;
+    a[*na].name = name;
+    a[(*na)++].n = 1;
+}
+
+static dyad_status put_actors(store *s, const actor_seen *a, size_t na)
+{
+    dyad_status rc = DYAD_OK;
+    for (size_t i = 0; !rc && i < na; i++) {
+        store_val p[3] = {vtext(a[i].code), vtext(a[i].name), vint(a[i].n)};
+        rc = s->be->query(s, "INSERT INTO actors (code, name, mentions)"
+                             " VALUES (?, ?, ?) ON CONFLICT (code, name)"
+                             " DO UPDATE SET mentions = actors.mentions"
+                             " + excluded.mentions", p, 3, NULL);
+    }
+    return rc;
 }
 
 /* Copies at most cap-1 bytes of a possibly unterminated field. */
@@ -433,6 +467,7 @@ static dyad_status put_mention(store *s, long long doc_id, const char *srcname,
                                size_t text_len, const dyad_event *e,
                                long long *next_event, long long *next_mention,
                                long long *seen, size_t *nseen,
+                               actor_seen *actors, size_t *nactors,
                                store_put_result *res)
 {
     char cameo[5], mdate[11], edate[11];
@@ -573,11 +608,11 @@ static dyad_status put_mention(store *s, long long doc_id, const char *srcname,
         " WHERE id = ?", u, 17, NULL);
     if (rc) return rc;
 
-    rc = put_actor(s, e->source.code, e->source.text);
-    if (!rc) rc = put_actor(s, e->target.code, e->target.text);
-    if (!rc && claim_text) rc = put_actor(s, e->claimant.code, claim_text);
+    note_actor(actors, nactors, e->source.code, e->source.text);
+    note_actor(actors, nactors, e->target.code, e->target.text);
+    if (claim_text) note_actor(actors, nactors, e->claimant.code, claim_text);
     res->nmentions++;
-    return rc;
+    return DYAD_OK;
 }
 
 dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
@@ -595,12 +630,18 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
     source_name(doc, srcname, sizeof srcname);
 
     long long *seen = malloc((n ? n : 1) * sizeof *seen);
-    if (!seen) return DYAD_ENOMEM;
-    size_t nseen = 0;
+    actor_seen *actors = malloc((n ? 3 * n : 1) * sizeof *actors);
+    if (!seen || !actors) {
+        free(seen);
+        free(actors);
+        return DYAD_ENOMEM;
+    }
+    size_t nseen = 0, nactors = 0;
 
-    dyad_status rc = s->be->begin(s);
+    dyad_status rc = s->in_batch ? DYAD_OK : s->be->begin(s);
     if (rc) {
         free(seen);
+        free(actors);
         return rc;
     }
     /* Checked again inside the transaction: another writer may have
@@ -613,8 +654,9 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
     if (!rc && found) {
         res->skipped = 1;
         res->doc_id = old_id;
-        s->be->rollback(s);
+        if (!s->in_batch) s->be->rollback(s);
         free(seen);
+        free(actors);
         return DYAD_OK;
     }
     /* Ids are max + 1 under the write lock, not sequences: a transaction
@@ -650,13 +692,17 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
     }
     for (size_t i = 0; !rc && i < n; i++)
         rc = put_mention(s, doc_id, srcname, docdate, text, text_len, &ev[i],
-                         &next_event, &next_mention, seen, &nseen, res);
+                         &next_event, &next_mention, seen, &nseen, actors,
+                         &nactors, res);
+    if (!rc) rc = put_actors(s, actors, nactors);
     free(seen);
-    if (!rc) rc = s->be->commit(s);
+    free(actors);
+    if (!rc && !s->in_batch) rc = s->be->commit(s);
     if (rc) {
         char keep[sizeof s->err];
         memcpy(keep, s->err, sizeof keep);
-        s->be->rollback(s);
+        s->be->rollback(s);   /* in a batch: the whole batch */
+        s->in_batch = 0;
         memcpy(s->err, keep, sizeof keep);
         res->nmentions = res->nnew_events = 0;
         return rc;
@@ -664,6 +710,30 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
     res->doc_id = doc_id;
     return DYAD_OK;
 }
+
+dyad_status store_batch_begin(store *s)
+{
+    if (s->in_batch) return DYAD_OK;
+    dyad_status rc = s->be->begin(s);
+    if (!rc) s->in_batch = 1;
+    return rc;
+}
+
+dyad_status store_batch_commit(store *s)
+{
+    if (!s->in_batch) return DYAD_OK;
+    s->in_batch = 0;
+    dyad_status rc = s->be->commit(s);
+    if (rc) {
+        char keep[sizeof s->err];
+        memcpy(keep, s->err, sizeof keep);
+        s->be->rollback(s);
+        memcpy(s->err, keep, sizeof keep);
+    }
+    return rc;
+}
+
+int store_in_batch(const store *s) { return s->in_batch; }
 
 /* ---- queries ---- */
 

@@ -47,6 +47,14 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
                           const dyad_event *ev, size_t n,
                           store_put_result *res);
 
+/* Groups the following store_put_doc calls into one transaction until
+ * store_batch_commit, so that a bulk load pays for one commit per batch
+ * rather than per document. A document is still never split: it is in
+ * the batch whole or not at all, and any error rolls the batch back. */
+dyad_status store_batch_begin(store *s);
+dyad_status store_batch_commit(store *s);
+int store_in_batch(const store *s);
+
 /* Filters of `dyad query`, `stats` and `export`; NULL / 0 means no filter.
  * Actor and code filters are prefixes ("PRK" matches PRKGOV). */
 typedef struct {
@@ -159,6 +167,7 @@ struct store {
     void *priv;               /* backend's statement cache */
     int pg;                   /* dialect: 1 PostgreSQL, 0 SQLite */
     int version;              /* schema version after open */
+    int in_batch;             /* inside store_batch_begin */
     char err[512];
 };
 
