@@ -111,13 +111,20 @@ static int credit_tail(const char *t, size_t n)
  * credit counts ("die Bild: ..." may be text). */
 static size_t credit_start(const char *s, size_t n)
 {
-    for (int k = 0; credit_marks[k]; k++) {
-        size_t l = strlen(credit_marks[k]);
-        for (size_t i = 0; i + l <= n; i++) {
-            if (memcmp(s + i, credit_marks[k], l) != 0) continue;
+    /* every mark ends in ": " or is "© ": look only there */
+    for (size_t x = 0; x + 1 < n; x++) {
+        size_t mend;   /* index just past the mark */
+        if (s[x] == ':' && s[x + 1] == ' ') mend = x + 2;
+        else if ((unsigned char)s[x] == 0xC2 && (unsigned char)s[x + 1] == 0xA9 &&
+                 x + 2 < n && s[x + 2] == ' ') mend = x + 3;
+        else continue;
+        for (int k = 0; credit_marks[k]; k++) {
+            size_t l = strlen(credit_marks[k]);
+            if (l > mend || memcmp(s + mend - l, credit_marks[k], l) != 0) continue;
+            size_t i = mend - l;
             int paren = i > 0 && s[i - 1] == '(';
-            const char *t = s + i + l;
-            size_t tn = n - i - l;
+            const char *t = s + mend;
+            size_t tn = n - mend;
             if (paren) {
                 if (s[n - 1] != ')') continue;
                 tn--;

@@ -391,7 +391,7 @@ static const char *norm_date(dyad_reader *r, const char *d)
     if (!d) return NULL;
     size_t n = 0;
     while (n < 10 && d[n] && (isdigit((unsigned char)d[n]) || d[n] == '-')) n++;
-    if (n < 4 || !isdigit((unsigned char)d[0])) return NULL;
+    if (n < 4 || !isdigit((unsigned char)d[0]) || isdigit((unsigned char)d[n])) return NULL;
     if (n > 4 && n < 7) n = 4;
     else if (n > 7 && n < 10) n = 7;
     memcpy(r->date, d, n);

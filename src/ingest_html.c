@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { F_SKIP = 1, F_BLOCK = 2, F_LINK = 4, F_KEEP = 8, F_JUNK = 16, F_HARD = 32 };
+enum { F_SKIP = 1, F_BLOCK = 2, F_LINK = 4, F_JUNK = 8, F_HARD = 16 };
 
 typedef struct {
     myhtml_tree_node_t *node;
@@ -24,8 +24,7 @@ typedef struct {
     uint32_t text, links;     /* visible chars in the subtree, in links */
     uint32_t inl, icommas;    /* own inline text (up to nested blocks) */
     uint32_t ilinks;          /* link chars in the own inline text */
-    float score;
-    uint8_t scored, picked;
+    float score;              /* subtree content value */
 } el;
 
 /* Per-thread parser and scratch, reused across pages. */
@@ -33,6 +32,12 @@ static _Thread_local myhtml_t *tl_html;
 static _Thread_local myhtml_tree_t *tl_tree;
 static _Thread_local el *tl_el;
 static _Thread_local size_t tl_elcap;
+
+/* Class/id decisions repeat across a page ("menu-item" x 200): cached
+ * by hash for the page being read. */
+typedef struct { uint64_t h; uint32_t page; int8_t junk; int16_t weight; } class_memo;
+static _Thread_local class_memo tl_memo[1024];
+static _Thread_local uint32_t tl_page;
 
 typedef struct {
     el *e; size_t n;
@@ -42,22 +47,13 @@ typedef struct {
     int ptag;                         /* block tag that opened it */
     int oom;
     /* metadata candidates, best so far per field (lower rank wins) */
-    char *title, *date, *lang, *url, *publisher, *h1;
+    char *title, *date, *lang, *url, *publisher;
     int title_rank, date_rank, url_rank, pub_rank;
     const char *page_url;
 } ctx;
 
 /* ---- small helpers ---- */
 
-static size_t tune(const char *name, size_t dflt)
-{
-#ifdef HTML_DEBUG
-    const char *v = getenv(name);
-    if (v) return (size_t)atol(v);
-#endif
-    (void)name;
-    return dflt;
-}
 
 static int is_inline(int t)
 {
@@ -222,15 +218,6 @@ static void measure(const char *s, size_t n, uint32_t *chars, uint32_t *commas)
     *commas += k;
 }
 
-static char *dupn(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (!d) return NULL;
-    memcpy(d, s, n);
-    d[n] = 0;
-    return d;
-}
-
 /* Trimmed, whitespace-collapsed copy. */
 static char *dup_clean(const char *s, size_t n)
 {
@@ -274,6 +261,7 @@ static int iso_date(const char *v, size_t n, char out[11])
     }
     int mo = (p[5] - '0') * 10 + (p[6] - '0'), d = (p[8] - '0') * 10 + (p[9] - '0');
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || p[0] < '1' || p[0] > '2') return 0;
+    if (n - i > 10 && isdigit((unsigned char)p[10])) return 0;
     memcpy(out, p, 10);
     out[4] = out[7] = '-';
     out[10] = 0;
@@ -360,7 +348,7 @@ static void meta_tag(ctx *c, myhtml_tree_node_t *n, int tag)
 {
     size_t kl = 0, vl = 0;
     const char *k, *v;
-    if (tag == MyHTML_TAG_HTML) {
+    if (tag == MyHTML_TAG_HTML || tag == MyHTML_TAG_BODY) {
         if ((v = attr(n, "lang", &vl)) || (v = attr(n, "xml:lang", &vl)))
             set_field(&c->lang, NULL, 0, v, vl);
         return;
@@ -458,6 +446,8 @@ static void pass1(ctx *c, myhtml_tree_node_t *doc)
     myhtml_tree_node_t *n = myhtml_node_child(doc);
     int pi = -1;
     char ci[256];
+    size_t cl;
+    if (++tl_page == 0) tl_page = 1;   /* 0 marks an empty memo slot */
     while (n && !c->oom) {
         int tag = (int)myhtml_node_tag_id(n);
         int descend = 0;
@@ -499,14 +489,20 @@ static void pass1(ctx *c, myhtml_tree_node_t *doc)
             } else if (tag != MyHTML_TAG_BODY && tag != MyHTML_TAG_HTML) {
                 if (hidden(n)) e->flags |= F_SKIP;
                 else if (is_junk_tag(tag)) e->flags |= F_JUNK | F_HARD;
-                else if (class_id(n, ci, sizeof ci)) {
-                    int j = junk_class(ci);
+                else if ((cl = class_id(n, ci, sizeof ci))) {
+                    uint64_t h = 1469598103934665603ULL;
+                    for (size_t k = 0; k < cl; k++) h = (h ^ (unsigned char)ci[k]) * 1099511628211ULL;
+                    class_memo *m = &tl_memo[h & 1023];
+                    if (m->page != tl_page || m->h != h) {
+                        m->page = tl_page; m->h = h;
+                        m->junk = (int8_t)junk_class(ci);
+                        m->weight = (int16_t)((any_of(ci, neg_pats) ? -25 : 0) +
+                                              (any_of(ci, pos_pats) ? 25 : 0));
+                    }
+                    int j = m->junk;
                     if (j == 2 && (tag == MyHTML_TAG_MAIN || tag == MyHTML_TAG_ARTICLE)) j = 1;
                     if (j) e->flags |= F_JUNK | (j == 2 ? F_HARD : 0);
-                    else {
-                        if (any_of(ci, neg_pats)) e->weight -= 25;
-                        if (any_of(ci, pos_pats)) e->weight += 25;
-                    }
+                    else e->weight = m->weight;
                 }
             }
             /* metadata tags in skipped parts (head) still matter: descend
@@ -522,10 +518,6 @@ static void pass1(ctx *c, myhtml_tree_node_t *doc)
             n = myhtml_node_parent(n);
             if (!n || n == doc || pi < 0) { n = NULL; break; }
             el *e = &c->e[pi];
-            if (e->tag == MyHTML_TAG_H1 && !c->h1 && !(e->flags & F_SKIP)) {
-                /* first visible h1: the headline */
-                e->flags |= F_KEEP;
-            }
             int pp = e->parent;
             if (pp >= 0 && !(e->flags & F_SKIP)) {
                 c->e[pp].text += e->text;
@@ -537,31 +529,6 @@ static void pass1(ctx *c, myhtml_tree_node_t *doc)
 }
 
 /* ---- scoring ---- */
-
-static float tag_base(int t)
-{
-    switch (t) {
-    case MyHTML_TAG_DIV: case MyHTML_TAG_ARTICLE: case MyHTML_TAG_MAIN: return 5;
-    case MyHTML_TAG_SECTION: return 3;
-    case MyHTML_TAG_PRE: case MyHTML_TAG_TD: case MyHTML_TAG_BLOCKQUOTE: return 3;
-    case MyHTML_TAG_ADDRESS: case MyHTML_TAG_OL: case MyHTML_TAG_UL:
-    case MyHTML_TAG_DL: case MyHTML_TAG_DD: case MyHTML_TAG_DT:
-    case MyHTML_TAG_LI: case MyHTML_TAG_FORM: return -3;
-    case MyHTML_TAG_H1: case MyHTML_TAG_H2: case MyHTML_TAG_H3: case MyHTML_TAG_H4:
-    case MyHTML_TAG_H5: case MyHTML_TAG_H6: case MyHTML_TAG_TH: return -5;
-    default: return 0;
-    }
-}
-
-static void add_score(el *e, float s)
-{
-    if (!e->scored) {
-        e->scored = 1;
-        e->score = tag_base(e->tag) + e->weight;
-        if (e->tag == MyHTML_TAG_ARTICLE || e->tag == MyHTML_TAG_MAIN) e->score += 10;
-    }
-    e->score += s;
-}
 
 static int is_heading(int t)
 {
@@ -616,12 +583,6 @@ static int pick(ctx *c)
         if ((e[i].flags & F_JUNK) || (e[i].parent >= 0 && (e[e[i].parent].flags & F_SKIP)))
             e[i].flags |= F_SKIP;
     subtree_values(c, 0, 0);
-#ifdef HTML_DEBUG
-    if (getenv("HTML_DEBUG2")) for (size_t i = 0; i < c->n; i++) if (e[i].text > 500) {
-        char ci[256]; class_id(e[i].node, ci, sizeof ci);
-        fprintf(stderr, "el %zu tag %d flags %d score %.1f text %u inl %u ilinks %u [%.60s]\n", i, e[i].tag, e[i].flags, e[i].score, e[i].text, e[i].inl, e[i].ilinks, ci);
-    }
-#endif
     int best = -1;
     float bs = 0;
     for (size_t i = 0; i < c->n; i++) {
@@ -629,15 +590,8 @@ static int pick(ctx *c)
         float sc = e[i].score;
         if (e[i].weight > 0) sc *= 1.1f;
         else if (e[i].weight < 0) sc *= 0.8f;
-        e[i].scored = 1;
         if (best < 0 || sc >= bs) { best = (int)i; bs = sc; }
     }
-#ifdef HTML_DEBUG
-    if (getenv("HTML_DEBUG")) for (size_t i = 0; i < c->n; i++) if (e[i].scored && e[i].score > bs * 0.3f) {
-        char ci[256]; class_id(e[i].node, ci, sizeof ci);
-        fprintf(stderr, "cand %zu tag %d score %.1f text %u links %u parent %d [%s]%s\n", i, e[i].tag, e[i].score, e[i].text, e[i].links, e[i].parent, ci, (int)i == best ? " BEST" : "");
-    }
-#endif
     return best;
 }
 
@@ -695,9 +649,8 @@ static const char *const furniture[] = {
     "kommentare", "kommentieren", "comments", "newsletter", "abonnieren",
     "subscribe", "follow us", "folgen sie", "tags:", "schlagworte", "schlagwörter",
     "themen:", "kategorie:", "category:", "categories:", "autor:", "author:",
-    "von ", "by ", "text:", "redaktion", "copyright", "©", "(c)", "alle rechte",
-    "all rights", "weitere ", "top themen", "unterstütze", "support us",
-    "jetzt ", "hier ", "cookie", "datenschutz", "impressum", "kontakt",
+    "text:", "redaktion", "copyright", "©", "(c)", "alle rechte",
+    "all rights", "top themen", "unterstütze", "support us", "cookie", "datenschutz", "impressum", "kontakt",
     "permalink", "permalien", "bild anzeigen", "rezept drucken", "zum weiterlesen",
     "keine kommentare", "veröffentlichung", "publiziert", "video verfügbar",
     "scroll to", "to view the full story", "mit unserem newsletter", "never miss",
@@ -707,9 +660,16 @@ static const char *const furniture[] = {
     "alle blogbeiträge", "ähnliche", "was sind cookies", "photograph: ",
     "photograph by", "imagen: ", "(crédito", "crédito:", "symbolbild",
     "sie müssen sich", "you must be logged", "melden sie sich", "anmelden",
-    "registrieren", "abonnement", "abo ", "jetzt abonnieren", "vea también",
+    "registrieren", "abonnement", "jetzt abonnieren", "vea también",
     "puedes ver", "mira también", "leer más", "auch lesen", "auch auf ", NULL
 };
+/* Generic first words that mark furniture only in a very short line
+ * ("Von Erika Muster", "Weitere Artikel", "Jetzt bestellen"). */
+static const char *const furniture_short[] = {
+    "von ", "by ", "weitere ", "jetzt ", "hier ", "abo ", "mehr ", "more ",
+    "alle ", "zur ", "zum ", "zu den ", NULL
+};
+
 /* Headings that open a section of related links, comments or promotions:
  * the rest of their container is left out. */
 static const char *const cut_heads[] = {
@@ -792,9 +752,10 @@ static int flush(ctx *c)
          c->ptag == MyHTML_TAG_SPAN || len < 40))
         drop = 1;
     if (!drop && len < 120 && starts_ci(p, len, furniture)) drop = 1;
+    if (!drop && len < 50 && starts_ci(p, len, furniture_short)) drop = 1;
     if (!drop && len < 300 && teaser_end(p, len)) drop = 1;
     /* a few words in a div of their own: labels, dates, buttons */
-    if (!drop && len < tune("SHORT_DIV", 40) && (c->ptag == MyHTML_TAG_DIV || c->ptag == MyHTML_TAG_SPAN ||
+    if (!drop && len < 40 && (c->ptag == MyHTML_TAG_DIV || c->ptag == MyHTML_TAG_SPAN ||
                                c->ptag == MyHTML_TAG_SECTION || c->ptag == MyHTML_TAG_A) &&
         !memchr(p, '.', len) && !memchr(p, ':', len))
         drop = 1;
@@ -922,11 +883,18 @@ static myencoding_t pick_encoding(const char **html, size_t *len, const char *hi
 
 /* ---- entry point ---- */
 
-static void norm_lang(char *l)
+/* "de-DE", "en_US", "DE" -> "de"; names like "Japanese" are dropped. */
+static void norm_lang(char **lp)
 {
+    char *l = *lp;
     if (!l) return;
     size_t i = 0;
-    while (l[i] && isalpha((unsigned char)l[i]) && i < 3) { l[i] = (char)tolower((unsigned char)l[i]); i++; }
+    while (l[i] && isalpha((unsigned char)l[i])) { l[i] = (char)tolower((unsigned char)l[i]); i++; }
+    if (i < 2 || i > 3 || (l[i] && l[i] != '-' && l[i] != '_' && l[i] != ',' && l[i] != ' ')) {
+        free(l);
+        *lp = NULL;
+        return;
+    }
     l[i] = 0;
 }
 
@@ -970,7 +938,7 @@ dyad_status dyad_html_extract(const char *html, size_t len,
     date_from_url(&c, c.url);
     if (c.oom) {
         free(c.out); free(c.title); free(c.date); free(c.lang); free(c.url);
-        free(c.publisher); free(c.h1);
+        free(c.publisher);
         return DYAD_ENOMEM;
     }
     while (c.olen && (c.out[c.olen - 1] == '\n' || c.out[c.olen - 1] == ' ')) c.olen--;
@@ -978,18 +946,15 @@ dyad_status dyad_html_extract(const char *html, size_t len,
     char *text = malloc(c.olen + 1);
     if (!text) {
         free(c.out); free(c.title); free(c.date); free(c.lang); free(c.url);
-        free(c.publisher); free(c.h1);
+        free(c.publisher);
         return DYAD_ENOMEM;
     }
     out->len = dyad_text_clean(c.out ? c.out : "", c.olen, text);
     out->text = text;
     free(c.out);
-    free(c.h1);
-    norm_lang(c.lang);
-    if (c.lang && !*c.lang) { free(c.lang); c.lang = NULL; }
+    norm_lang(&c.lang);
     out->title = c.title; out->date = c.date; out->lang = c.lang;
     out->url = c.url; out->publisher = c.publisher;
-    (void)dupn;
     return DYAD_OK;
 }
 
