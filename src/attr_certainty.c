@@ -19,18 +19,20 @@ enum { TF_CAP = 1, TF_GLUED = 2, TF_DIGIT = 4, TF_HYPH = 8, TF_SEP = 16 };
 typedef struct { size_t s, l; unsigned char k, f; } tok_t;
 enum { C_SPACE, C_PUNCT, C_LETTER, C_DIGIT, C_APOS };
 
+/* Classes of the ASCII bytes, built by hand: 0 space, 1 punct, 2 letter,
+ * 3 digit, 4 apostrophe (C_* order). */
+static const unsigned char ascii_class[128] = {
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,1,1,1,1,1,1,4,1,1,1,1,1,1,1,1, 3,3,3,3,3,3,3,3,3,3,1,1,1,1,1,1,
+    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,1,
+    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,0};
+
 static int uclass(const unsigned char *p, size_t left, size_t *len)
 {
     unsigned c = p[0];
     size_t need, i;
     *len = 1;
-    if (c < 0x80) {
-        if (c >= '0' && c <= '9') return C_DIGIT;
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return C_LETTER;
-        if (c == '\'') return C_APOS;
-        if (c <= ' ' || c == 0x7f) return C_SPACE;
-        return C_PUNCT;
-    }
+    if (c < 0x80) return ascii_class[c];
     need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3
          : c >= 0xC2 && c < 0xE0 ? 2 : 0;
     if (!need || need > left) return C_PUNCT;
@@ -141,6 +143,23 @@ static int fold_cmp(const char *p, size_t len, const char *lit, size_t off)
     return 1;
 }
 
+
+/* Token bytes equal to a lower-case literal, case-folded. */
+static int fold_eq(const char *p, size_t len, const char *lit)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i;
+    for (i = 0; lit[i]; i++) {
+        unsigned b;
+        if (i >= len) return 0;
+        b = u[i];
+        if (b >= 'A' && b <= 'Z') b += 32;
+        else if (b >= 0x80 && b <= 0x9E && i > 0 && u[i - 1] == 0xC3) b += 0x20;
+        if (b != (unsigned char)lit[i]) return 0;
+    }
+    return i == len;
+}
+
 /* ------------------------------------------------------------- context */
 typedef struct {
     const char *s;
@@ -156,10 +175,20 @@ static int is_word(const ctx_t *c, size_t i)
     return i < c->nt && c->t[i].k == TK_WORD;
 }
 
+/* First folded byte of word i (0 if none): a cheap dispatch key. */
+static unsigned first_byte(const ctx_t *c, size_t i)
+{
+    const unsigned char *u;
+    if (!is_word(c, i)) return 0;
+    u = (const unsigned char *)TS(c, i);
+    if (u[0] >= 'A' && u[0] <= 'Z') return u[0] + 32u;
+    if (u[0] == 0xC3 && c->t[i].l > 1) return 0x100u | (u[1] | 0x20u);
+    return u[0];
+}
+
 static int weq(const ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && c->t[i].l == strlen(lit) &&
-           fold_cmp(TS(c, i), c->t[i].l, lit, 0);
+    return is_word(c, i) && fold_eq(TS(c, i), c->t[i].l, lit);
 }
 
 static int wpre(const ctx_t *c, size_t i, const char *lit)
@@ -404,7 +433,12 @@ static int verif_scan(const ctx_t *c, size_t lo, size_t hi, int *ana)
     int corr_at = -1, r = ATTR_VERIF_NONE;
     size_t at = 0;
     for (i = lo; i < hi; i++) {
-        int w = verif_word(c, i);
+        unsigned f = first_byte(c, i);
+        int w;
+        /* verification words start with u ü v n p b g c i */
+        if (!f || !(f == 0x1bc || (f <= 0xff && strchr("uvnpbgci", (int)f))))
+            continue;
+        w = verif_word(c, i);
         if (w == VW_NONE) continue;
         if (w == VW_NEGATED || negated(c, i)) {
             r = ATTR_VERIF_UNVERIFIED;
@@ -490,7 +524,9 @@ static int hedge_scan(const ctx_t *c, size_t lo, size_t hi, int *unused)
     size_t i;
     (void)unused;
     for (i = lo; i < hi; i++) {
-        if (!is_word(c, i)) continue;
+        unsigned f = first_byte(c, i);
+        /* hedge words start with one of these letters */
+        if (!f || !strchr("amvoswzrpbtud", (int)(f & 0xff)) || f > 0xff) continue;
         if (c->de) {
             if (wprein(c, i, de_pre)) return 1;
             if (win(c, i, de_w)) return 1;

@@ -18,18 +18,20 @@ enum { TF_CAP = 1, TF_GLUED = 2, TF_DIGIT = 4, TF_HYPH = 8, TF_SEP = 16 };
 typedef struct { size_t s, l; unsigned char k, f; } tok_t;
 enum { C_SPACE, C_PUNCT, C_LETTER, C_DIGIT, C_APOS };
 
+/* Classes of the ASCII bytes, built by hand: 0 space, 1 punct, 2 letter,
+ * 3 digit, 4 apostrophe (C_* order). */
+static const unsigned char ascii_class[128] = {
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,1,1,1,1,1,1,4,1,1,1,1,1,1,1,1, 3,3,3,3,3,3,3,3,3,3,1,1,1,1,1,1,
+    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,1,
+    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,0};
+
 static int uclass(const unsigned char *p, size_t left, size_t *len)
 {
     unsigned c = p[0];
     size_t need, i;
     *len = 1;
-    if (c < 0x80) {
-        if (c >= '0' && c <= '9') return C_DIGIT;
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return C_LETTER;
-        if (c == '\'') return C_APOS;
-        if (c <= ' ' || c == 0x7f) return C_SPACE;
-        return C_PUNCT;
-    }
+    if (c < 0x80) return ascii_class[c];
     need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3
          : c >= 0xC2 && c < 0xE0 ? 2 : 0;
     if (!need || need > left) return C_PUNCT;
@@ -140,6 +142,59 @@ static int fold_cmp(const char *p, size_t len, const char *lit, size_t off)
     return 1;
 }
 
+
+/* Folds a word token into buf (lower case as fold_cmp does); returns its
+ * length, 0 when longer than cap. */
+static size_t fold_tok(const char *p, size_t l, char *buf, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t k;
+    if (l > cap) return 0;
+    for (k = 0; k < l; k++) {
+        unsigned b = u[k];
+        if (b >= 'A' && b <= 'Z') b += 32;
+        else if (b >= 0x80 && b <= 0x9E && k > 0 && u[k - 1] == 0xC3) b += 0x20;
+        buf[k] = (char)b;
+    }
+    return l;
+}
+
+/* Binary search of a folded word in a byte-sorted list. */
+static int in_sorted(const char *const *list, size_t n, const char *w, size_t l)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2, k = 0;
+        const unsigned char *a = (const unsigned char *)list[mid];
+        const unsigned char *b = (const unsigned char *)w;
+        int r;
+        while (k < l && a[k] && a[k] == b[k]) k++;
+        if (k == l) r = a[k] ? 1 : 0;
+        else r = (!a[k] || a[k] < b[k]) ? -1 : 1;
+        if (r == 0) return 1;
+        if (r < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+
+/* Token bytes equal to a lower-case literal, case-folded. */
+static int fold_eq(const char *p, size_t len, const char *lit)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i;
+    for (i = 0; lit[i]; i++) {
+        unsigned b;
+        if (i >= len) return 0;
+        b = u[i];
+        if (b >= 'A' && b <= 'Z') b += 32;
+        else if (b >= 0x80 && b <= 0x9E && i > 0 && u[i - 1] == 0xC3) b += 0x20;
+        if (b != (unsigned char)lit[i]) return 0;
+    }
+    return i == len;
+}
+
 /* ------------------------------------------------------------- context */
 typedef struct {
     const char *s;
@@ -149,27 +204,27 @@ typedef struct {
     attr_ymd pub;
     int pub_y, pub_m, pub_d;   /* which parts of pub are usable */
     int future, pluperf, past;
+    int tense_done;            /* tense() ran for this window */
 } ctx_t;
 
 #define TS(c, i) ((c)->s + (c)->t[i].s)
 
-static int is_word(const ctx_t *c, size_t i)
+static int is_word(ctx_t *c, size_t i)
 {
     return i < c->nt && c->t[i].k == TK_WORD;
 }
 
-static int weq(const ctx_t *c, size_t i, const char *lit)
+static int weq(ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && c->t[i].l == strlen(lit) &&
-           fold_cmp(TS(c, i), c->t[i].l, lit, 0);
+    return is_word(c, i) && fold_eq(TS(c, i), c->t[i].l, lit);
 }
 
-static int wpre(const ctx_t *c, size_t i, const char *lit)
+static int wpre(ctx_t *c, size_t i, const char *lit)
 {
     return is_word(c, i) && fold_cmp(TS(c, i), c->t[i].l, lit, 0);
 }
 
-static int win(const ctx_t *c, size_t i, const char *const *list)
+static int win(ctx_t *c, size_t i, const char *const *list)
 {
     if (!is_word(c, i)) return 0;
     for (; *list; list++)
@@ -177,14 +232,14 @@ static int win(const ctx_t *c, size_t i, const char *const *list)
     return 0;
 }
 
-static int pch(const ctx_t *c, size_t i, char ch)
+static int pch(ctx_t *c, size_t i, char ch)
 {
     return i < c->nt && c->t[i].k == TK_PUNCT && c->t[i].l == 1 &&
            c->s[c->t[i].s] == ch;
 }
 
 /* Unsigned value of a NUM token of plain digits (at most 9), else -1. */
-static long plain_num(const ctx_t *c, size_t i, int *ndig)
+static long plain_num(ctx_t *c, size_t i, int *ndig)
 {
     long v = 0;
     size_t k;
@@ -237,7 +292,7 @@ static int valid_ymd(int y, int m, int d)
            d <= mdays(y, m);
 }
 
-static long pub_days(const ctx_t *c)
+static long pub_days(ctx_t *c)
 {
     return days_from_civil(c->pub.y, c->pub.m, c->pub.d);
 }
@@ -316,14 +371,14 @@ months[] = {
     {"dez", 12, L_DE, 1, 0}, {"dec", 12, L_EN, 1, 0},
 };
 
-static int lang_ok(const ctx_t *c, unsigned lang)
+static int lang_ok(ctx_t *c, unsigned lang)
 {
     return ((lang & L_DE) && c->de) || ((lang & L_EN) && c->en);
 }
 
 /* Month named by word i (case-folded; months must be capitalised).
  * *weak: the name is also a common word or name ("May", "August"). */
-static int month_word(const ctx_t *c, size_t i, int *abbr, int *weak)
+static int month_word(ctx_t *c, size_t i, int *abbr, int *weak)
 {
     size_t k;
     if (!is_word(c, i) || !(c->t[i].f & TF_CAP)) return 0;
@@ -371,7 +426,7 @@ static const char *const func_en[] = {
     "was", "has", "is", "its", "his", "this", "thus", "as", "us", "yes",
     "always", "perhaps", "whereas", "unless", "across", 0};
 
-static int is_year_num(const ctx_t *c, size_t i, int lo, int hi, int *y)
+static int is_year_num(ctx_t *c, size_t i, int lo, int hi, int *y)
 {
     int nd = 0;
     long v = plain_num(c, i, &nd);
@@ -384,10 +439,14 @@ static int is_year_num(const ctx_t *c, size_t i, int lo, int hi, int *y)
 /* Year of a month (and day) given without one: past tense -> the latest
  * on or before pub (pluperfect: strictly before pub's month); future ->
  * the first on or after pub; no tense cue -> the nearest to pub. */
-static int year_for(const ctx_t *c, int m, int d)
+static void tense(ctx_t *c);
+
+static int year_for(ctx_t *c, int m, int d)
 {
     int y = c->pub.y;
-    long diff = (m - c->pub.m) * 31L + (d ? d - c->pub.d : 0);
+    long diff;
+    tense(c);
+    diff = (m - c->pub.m) * 31L + (d ? d - c->pub.d : 0);
     if (c->pluperf && m == c->pub.m && !d) return y - 1;
     if (c->future) return diff < 0 ? y + 1 : y;
     if (c->past) return diff > 0 ? y - 1 : y;
@@ -396,17 +455,17 @@ static int year_for(const ctx_t *c, int m, int d)
     return y;
 }
 
-static int year_for_month(const ctx_t *c, int m)
+static int year_for_month(ctx_t *c, int m)
 {
     return year_for(c, m, 0);
 }
 
-static int year_for_day(const ctx_t *c, int m, int d)
+static int year_for_day(ctx_t *c, int m, int d)
 {
     return year_for(c, m, d);
 }
 
-static int emit(attr_date *o, const ctx_t *c, size_t i, size_t j,
+static int emit(attr_date *o, ctx_t *c, size_t i, size_t j,
                 int y, int m, int d)
 {
     if (y < 1 || y > 9999) return 0;
@@ -418,7 +477,7 @@ static int emit(attr_date *o, const ctx_t *c, size_t i, size_t j,
     return (int)(j - i + 1);
 }
 
-static int emit_days(attr_date *o, const ctx_t *c, size_t i, size_t j,
+static int emit_days(attr_date *o, ctx_t *c, size_t i, size_t j,
                      long z, int prec)   /* prec: 3 day, 2 month */
 {
     attr_ymd r = civil_from_days(z);
@@ -428,7 +487,7 @@ static int emit_days(attr_date *o, const ctx_t *c, size_t i, size_t j,
 /* --------------------------------------------------- modifier words */
 enum { MOD_NONE, MOD_LAST, MOD_THIS, MOD_NEXT, MOD_EDGE };
 
-static int mod_kind(const ctx_t *c, size_t i)
+static int mod_kind(ctx_t *c, size_t i)
 {
     if (!is_word(c, i)) return MOD_NONE;
     if (c->de) {
@@ -466,7 +525,7 @@ static const char *const wd_en[] = {"monday", "tuesday", "wednesday",
 static const char *const wd_suffix[] = {"", "abend", "morgen", "nachmittag",
     "vormittag", "mittag", "nacht", "früh", "abends", 0};
 
-static int weekday_word(const ctx_t *c, size_t i)   /* 1..7 or 0 */
+static int weekday_word(ctx_t *c, size_t i)   /* 1..7 or 0 */
 {
     int k, s;
     if (!is_word(c, i)) return 0;
@@ -493,7 +552,7 @@ static int weekday_word(const ctx_t *c, size_t i)   /* 1..7 or 0 */
 }
 
 /* Small number words for "vor drei Jahren", "two years ago". */
-static int small_num(const ctx_t *c, size_t i)
+static int small_num(ctx_t *c, size_t i)
 {
     static const char *const de[] = {"ein", "zwei", "drei", "vier", "fünf",
         "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", 0};
@@ -514,7 +573,7 @@ static int small_num(const ctx_t *c, size_t i)
 }
 
 /* Unit of time named by word i: 1 day, 2 week, 3 month, 4 year. */
-static int time_unit(const ctx_t *c, size_t i)
+static int time_unit(ctx_t *c, size_t i)
 {
     static const char *const w[][5] = {
         {"tag", "tagen", "day", "days", 0},
@@ -529,7 +588,7 @@ static int time_unit(const ctx_t *c, size_t i)
 
 /* "more than six years ago", "vor über drei Jahren": one unit further
  * back, for months and years. */
-static int more_than(const ctx_t *c, size_t i, int unit)
+static int more_than(ctx_t *c, size_t i, int unit)
 {
     if (unit < 3) return 0;
     return (weq(c, i - 1, "than") && weq(c, i - 2, "more")) ||
@@ -537,7 +596,7 @@ static int more_than(const ctx_t *c, size_t i, int unit)
            weq(c, i - 1, "über") || weq(c, i - 1, "over");
 }
 
-static int ago(attr_date *o, const ctx_t *c, size_t i, size_t j, int num,
+static int ago(attr_date *o, ctx_t *c, size_t i, size_t j, int num,
                int unit)
 {
     attr_ymd r;
@@ -562,7 +621,7 @@ static int ago(attr_date *o, const ctx_t *c, size_t i, size_t j, int num,
 
 /* Optional year after a month at j ("Juni 2024", "June, 2024",
  * "June of 2024"). Returns tokens used (0: none). */
-static int year_after(const ctx_t *c, size_t j, int *y)
+static int year_after(ctx_t *c, size_t j, int *y)
 {
     if (is_year_num(c, j, 1000, 2999, y)) return 1;
     if ((pch(c, j, ',') || weq(c, j, "of")) && is_year_num(c, j + 1, 1000, 2999, y))
@@ -570,14 +629,14 @@ static int year_after(const ctx_t *c, size_t j, int *y)
     return 0;
 }
 
-static int is_ord_suffix(const ctx_t *c, size_t i)
+static int is_ord_suffix(ctx_t *c, size_t i)
 {
     return weq(c, i, "st") || weq(c, i, "nd") || weq(c, i, "rd") ||
            weq(c, i, "th");
 }
 
 /* Day number at i: "19", or English "19th" (NUM glued to a suffix word). */
-static int day_num(const ctx_t *c, size_t i)
+static int day_num(ctx_t *c, size_t i)
 {
     int nd = 0;
     long v = plain_num(c, i, &nd);
@@ -588,14 +647,14 @@ static int day_num(const ctx_t *c, size_t i)
 }
 
 /* Index after a day number and its ordinal suffix. */
-static size_t skip_ordinal(const ctx_t *c, size_t i)
+static size_t skip_ordinal(ctx_t *c, size_t i)
 {
     return (c->t[i].f & TF_GLUED) ? i + 2 : i + 1;
 }
 
 /* Month at i with its context; the whole expression may start earlier
  * (first) at a modifier ("Anfang", "vergangenen", "last", "mid-"). */
-static int match_month(attr_date *o, const ctx_t *c, size_t first, size_t i,
+static int match_month(attr_date *o, ctx_t *c, size_t first, size_t i,
                        int mod, int m, int abbr, int weak)
 {
     size_t j = i + 1, last = i;
@@ -649,7 +708,7 @@ static int match_month(attr_date *o, const ctx_t *c, size_t first, size_t i,
 }
 
 /* A season word: returns its first month, 0 if none. */
-static int season_word(const ctx_t *c, size_t i)
+static int season_word(ctx_t *c, size_t i)
 {
     if (c->de) {
         if (weq(c, i, "frühjahr") || weq(c, i, "frühling")) return 3;
@@ -667,7 +726,7 @@ static int season_word(const ctx_t *c, size_t i)
 }
 
 /* Relative expressions starting at i (possibly a modifier word). */
-static int match_relative(attr_date *o, const ctx_t *c, size_t i)
+static int match_relative(attr_date *o, ctx_t *c, size_t i)
 {
     int mod = mod_kind(c, i), wd, m, abbr = 0, weak = 0, num, unit;
     size_t h = i + (mod != MOD_NONE);
@@ -751,6 +810,7 @@ static int match_relative(attr_date *o, const ctx_t *c, size_t i)
         if (weq(c, j, "den") || weq(c, j, "dem") || weq(c, j, "the")) j++;
         if (day_num(c, j) || month_word(c, j, &abbr, &weak)) return 0;
         pw = weekday_of(pz) + 1;
+        tense(c);
         if (mod == MOD_LAST) {
             delta = (pw - wd + 7) % 7;
             z = pz - (delta ? delta : 7);
@@ -842,6 +902,7 @@ static int match_relative(attr_date *o, const ctx_t *c, size_t i)
         if (is_year_num(c, j, 1000, 2999, &y)) return emit(o, c, i, j, y, 0, 0);
         if (!c->pub_m) return 0;
         y = c->pub.y;
+        tense(c);
         if (!c->future && m > c->pub.m) y--;
         return emit(o, c, i, i, y, 0, 0);
     }
@@ -849,7 +910,7 @@ static int match_relative(attr_date *o, const ctx_t *c, size_t i)
 }
 
 /* Numbers: ISO, dotted and slashed dates, "19. Juni", "19 June", years. */
-static int match_number(attr_date *o, const ctx_t *c, size_t i)
+static int match_number(attr_date *o, ctx_t *c, size_t i)
 {
     const tok_t *t = &c->t[i];
     const char *p = TS(c, i);
@@ -982,7 +1043,7 @@ static int match_number(attr_date *o, const ctx_t *c, size_t i)
     return 0;
 }
 
-static int match_at(attr_date *o, const ctx_t *c, size_t i)
+static int match_at(attr_date *o, ctx_t *c, size_t i)
 {
     const tok_t *t = &c->t[i];
     int m, abbr = 0, weak = 0;
@@ -1025,7 +1086,7 @@ static int match_at(attr_date *o, const ctx_t *c, size_t i)
 
 /* Sentence-level tense cues within the token window: future, past, or
  * neither (present tense: months and weekdays go to the nearest one). */
-static int de_participle(const ctx_t *c, size_t i)
+static int de_participle(ctx_t *c, size_t i)
 {
     static const char *const no[] = {"gegen", "genug", "gestern", "gern",
         "gerade", "genau", "geht", "gehen", "gelten", "gilt", "gemeinsam",
@@ -1066,6 +1127,8 @@ static void tense(ctx_t *c)
         "detailed", "advanced", "alleged", "supposed", 0};
     size_t i;
     int aux = 0, part = 0;
+    if (c->tense_done) return;
+    c->tense_done = 1;
     c->future = c->pluperf = c->past = 0;
     for (i = 0; i < c->nt; i++) {
         if (!is_word(c, i)) continue;
@@ -1110,6 +1173,47 @@ static void tense(ctx_t *c)
     if (c->future) c->past = 0;
 }
 
+static const char *const date_start[] = {
+    "a", "an", "anfang", "apr", "april", "aug", "august", "autumn",
+    "beginning", "coming", "current", "day", "dec", "december", "dez",
+    "dezember", "dienstag", "diese", "diesen", "dieser", "dieses",
+    "donnerstag", "earlier", "early", "eight", "eleven", "end", "ende",
+    "fall", "feb", "feber", "februar", "february", "five", "four",
+    "freitag", "friday", "frühjahr", "frühling", "gestern", "herbst",
+    "heuer", "heute", "heutigen", "jan", "januar", "january", "jul", "juli",
+    "july", "jun", "june", "juni", "jänner", "kommende", "kommenden",
+    "kommender", "kommendes", "last", "late", "later", "laufenden",
+    "letzte", "letzten", "letzter", "letztes", "maerz", "mai", "mar",
+    "march", "may", "mid", "mitte", "mittwoch", "monday", "montag",
+    "morgen", "mrz", "mär", "märz", "next", "nine", "nov", "november",
+    "nächste", "nächsten", "nächster", "nächstes", "oct", "october", "okt",
+    "oktober", "one", "past", "previous", "samstag", "saturday", "sep",
+    "sept", "september", "seven", "six", "sommer", "sonnabend", "sonntag",
+    "spring", "start", "summer", "sunday", "ten", "this", "three",
+    "thursday", "today", "tomorrow", "tonight", "tuesday", "twelve", "two",
+    "vergangene", "vergangenen", "vergangener", "vergangenes", "vor",
+    "vorabend", "vorgestern", "vorige", "vorigen", "voriger", "voriges",
+    "vorjahr", "vorjahres", "vormonat", "vormonats", "vortag", "vortages",
+    "vorwoche", "wednesday", "winter", "yesterday", "übermorgen",
+};
+
+/* Can an expression start at word i? Cheap filter before match_at. */
+static int date_gate(ctx_t *c, size_t i)
+{
+    char b[24];
+    size_t l;
+    const tok_t *t = &c->t[i];
+    if (t->k == TK_NUM) return 1;
+    if (t->k != TK_WORD) return 0;
+    if (t->f & TF_HYPH) return 1;
+    if ((l = fold_tok(c->s + t->s, t->l, b, sizeof b)) == 0) return 0;
+    if (in_sorted(date_start, sizeof date_start / sizeof *date_start, b, l))
+        return 1;
+    /* weekday compounds and possessives, "Jahresende" */
+    return (l > 6 && weekday_word(c, i)) ||
+           (l > 6 && fold_cmp(b, l, "jahres", 0));
+}
+
 #define TOKCAP 384
 #define MARGIN 24   /* context tokens kept across window boundaries */
 
@@ -1135,12 +1239,12 @@ size_t attr_date_find(const char *s, size_t n, const char *lang,
         int final = end >= n;
         if (nt == 0) break;
         c.nt = nt;
-        tense(&c);
+        c.tense_done = 0;
         lo = first ? 0 : MARGIN;
         hi = final ? nt : nt - MARGIN;
         for (i = lo; i < hi && count < max; i++) {
             int k;
-            if (t[i].s < done) continue;
+            if (t[i].s < done || !date_gate(&c, i)) continue;
             k = match_at(&out[count], &c, i);
             if (k > 0) {
                 done = out[count].start + out[count].len;

@@ -19,18 +19,20 @@ enum { TF_CAP = 1, TF_GLUED = 2, TF_DIGIT = 4, TF_HYPH = 8, TF_SEP = 16 };
 typedef struct { size_t s, l; unsigned char k, f; } tok_t;
 enum { C_SPACE, C_PUNCT, C_LETTER, C_DIGIT, C_APOS };
 
+/* Classes of the ASCII bytes, built by hand: 0 space, 1 punct, 2 letter,
+ * 3 digit, 4 apostrophe (C_* order). */
+static const unsigned char ascii_class[128] = {
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,1,1,1,1,1,1,4,1,1,1,1,1,1,1,1, 3,3,3,3,3,3,3,3,3,3,1,1,1,1,1,1,
+    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,1,
+    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,0};
+
 static int uclass(const unsigned char *p, size_t left, size_t *len)
 {
     unsigned c = p[0];
     size_t need, i;
     *len = 1;
-    if (c < 0x80) {
-        if (c >= '0' && c <= '9') return C_DIGIT;
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return C_LETTER;
-        if (c == '\'') return C_APOS;
-        if (c <= ' ' || c == 0x7f) return C_SPACE;
-        return C_PUNCT;
-    }
+    if (c < 0x80) return ascii_class[c];
     need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3
          : c >= 0xC2 && c < 0xE0 ? 2 : 0;
     if (!need || need > left) return C_PUNCT;
@@ -141,6 +143,59 @@ static int fold_cmp(const char *p, size_t len, const char *lit, size_t off)
     return 1;
 }
 
+
+/* Folds a word token into buf (lower case as fold_cmp does); returns its
+ * length, 0 when longer than cap. */
+static size_t fold_tok(const char *p, size_t l, char *buf, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t k;
+    if (l > cap) return 0;
+    for (k = 0; k < l; k++) {
+        unsigned b = u[k];
+        if (b >= 'A' && b <= 'Z') b += 32;
+        else if (b >= 0x80 && b <= 0x9E && k > 0 && u[k - 1] == 0xC3) b += 0x20;
+        buf[k] = (char)b;
+    }
+    return l;
+}
+
+/* Binary search of a folded word in a byte-sorted list. */
+static int in_sorted(const char *const *list, size_t n, const char *w, size_t l)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2, k = 0;
+        const unsigned char *a = (const unsigned char *)list[mid];
+        const unsigned char *b = (const unsigned char *)w;
+        int r;
+        while (k < l && a[k] && a[k] == b[k]) k++;
+        if (k == l) r = a[k] ? 1 : 0;
+        else r = (!a[k] || a[k] < b[k]) ? -1 : 1;
+        if (r == 0) return 1;
+        if (r < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+
+/* Token bytes equal to a lower-case literal, case-folded. */
+static int fold_eq(const char *p, size_t len, const char *lit)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i;
+    for (i = 0; lit[i]; i++) {
+        unsigned b;
+        if (i >= len) return 0;
+        b = u[i];
+        if (b >= 'A' && b <= 'Z') b += 32;
+        else if (b >= 0x80 && b <= 0x9E && i > 0 && u[i - 1] == 0xC3) b += 0x20;
+        if (b != (unsigned char)lit[i]) return 0;
+    }
+    return i == len;
+}
+
 /* ------------------------------------------------------------- context */
 typedef struct {
     const char *s;
@@ -158,8 +213,7 @@ static int is_word(const ctx_t *c, size_t i)
 
 static int weq(const ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && c->t[i].l == strlen(lit) &&
-           fold_cmp(TS(c, i), c->t[i].l, lit, 0);
+    return is_word(c, i) && fold_eq(TS(c, i), c->t[i].l, lit);
 }
 
 static int win(const ctx_t *c, size_t i, const char *const *list)
@@ -1000,6 +1054,49 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
     return 1;
 }
 
+static const char *const qty_start[] = {
+    "a", "acht", "an", "dozens", "drei", "dutzende", "dutzenden", "eight",
+    "eighteen", "eighty", "ein", "eine", "einen", "eins", "eleven", "elf",
+    "fifteen", "fifty", "five", "forty", "four", "fourteen", "fuenf",
+    "fünf", "hundert", "hunderte", "hunderten", "hunderttausende",
+    "hunderttausenden", "hundred", "hundreds", "millionen", "millions",
+    "neun", "nine", "nineteen", "ninety", "one", "scores", "sechs", "seven",
+    "seventeen", "seventy", "sieben", "six", "sixteen", "sixty", "tausend",
+    "tausende", "tausenden", "ten", "tens", "thirteen", "thirty",
+    "thousand", "thousands", "three", "twelve", "twenty", "two", "vier",
+    "zehn", "zehntausende", "zehntausenden", "zero", "zwei", "zwoelf",
+    "zwölf",
+};
+
+/* Can a quantity start at token i? Cheap filter before quantity_at. */
+static int qty_gate(const ctx_t *c, size_t i)
+{
+    static const char *const suf[] = {"zig", "ßig", "ssig", "zehn",
+        "hundert", "tausend", "jährig", "jährige", "jährigen", "jähriger",
+        "jähriges", 0};
+    char b[41];
+    size_t l, k;
+    const tok_t *t = &c->t[i];
+    if (t->k == TK_NUM) return 1;
+    if (t->k == TK_PUNCT)                          /* $ € £ */
+        return (t->l == 1 && c->s[t->s] == '$') ||
+               (t->l == 3 && !memcmp(c->s + t->s, "\xe2\x82\xac", 3)) ||
+               (t->l == 2 && !memcmp(c->s + t->s, "\xc2\xa3", 2));
+    if (t->k != TK_WORD) return 0;
+    if ((l = fold_tok(c->s + t->s, t->l, b, sizeof b - 1)) == 0) return 0;
+    b[l] = 0;
+    if (in_sorted(qty_start, sizeof qty_start / sizeof *qty_start, b, l))
+        return 1;
+    if (t->f & TF_HYPH) return c->en;              /* "twenty-five" */
+    if (!c->de) return 0;
+    for (k = 0; suf[k]; k++) {
+        size_t sl = strlen(suf[k]);
+        if (l > sl && !memcmp(b + l - sl, suf[k], sl)) return 1;
+    }
+    return l > 7 && (strstr(b, "und") || strstr(b, "hundert") ||
+                     strstr(b, "tausend"));
+}
+
 #define TOKCAP 384
 #define MARGIN 24
 
@@ -1025,10 +1122,7 @@ size_t attr_quantity_find(const char *s, size_t n, const char *lang,
         hi = final ? nt : nt - MARGIN;
         for (i = lo; i < hi && count < max; i++) {
             size_t e = 0;
-            if (t[i].s < done) continue;
-            if (t[i].k == TK_WORD && !(t[i].f & TF_DIGIT) &&
-                t[i].l > 40)
-                continue;
+            if (t[i].s < done || !qty_gate(&c, i)) continue;
             if (quantity_at(&c, i, &out[count], &e,
                             count ? out[count - 1].unit : NULL,
                             count ? out[count - 1].start + out[count - 1].len : 0)) {
