@@ -103,7 +103,7 @@ static dyad_status pg_query(store *s, const char *sql, const store_val *p,
             idx = i;
             break;
         }
-    char name[16];
+    char name[32];
     PGresult *r;
     if (idx == c->n && c->n < STMT_CACHE) {
         snprintf(name, sizeof name, "dyad%zu", idx);

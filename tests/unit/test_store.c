@@ -394,7 +394,7 @@ static int bulk(const char *target, long n)
         fprintf(stderr, "%s\n", err);
         return 1;
     }
-    char text[512], id[32], date[16], edate[4][11];
+    char text[512], id[32], date[32], edate[4][32];
     for (long i = 0; i < n; i++) {
         snprintf(id, sizeof id, "syn-%05ld", i);
         snprintf(date, sizeof date, "2024-%02ld-%02ld", 1 + i % 12, 1 + i % 28);
@@ -407,8 +407,8 @@ static int bulk(const char *target, long n)
         for (size_t j = 0; j < ne; j++) {
             /* few distinct keys, so that events merge across documents */
             long v = (i * 7 + (long)j * 3) % 50;
-            if (j == 0) snprintf(edate[j], 11, "2024-%02ld", 1 + v % 12);
-            else if (j == 1) snprintf(edate[j], 11, "2024-%02ld-%02ld", 1 + v % 12, 1 + v % 3);
+            if (j == 0) snprintf(edate[j], sizeof edate[j], "2024-%02ld", 1 + v % 12);
+            else if (j == 1) snprintf(edate[j], sizeof edate[j], "2024-%02ld-%02ld", 1 + v % 12, 1 + v % 3);
             else edate[j][0] = 0;
             e[j] = ev(text, "Erster Satz", ACT[v % 6], ACT[(v + 1 + (long)j) % 6],
                       CODE[(v / 6) % 6], 1 + (int)(v % 4), (double)(v % 21) - 10,
