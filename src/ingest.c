@@ -428,8 +428,7 @@ static dyad_status slurp(dyad_reader *r, size_t *n, char *detail, size_t dl)
         size_t room = r->buf_cap - 1 - len;
         size_t got = ingest_read(&r->in, r->buf + len, room);
         len += got;
-        if (len > r->opts.max_bytes) {
-            ingest_skip(&r->in, (size_t)-1);
+        if (len > r->opts.max_bytes) {     /* the rest is never read */
             detailf(detail, dl, "%s: larger than the limit of %zu bytes; skipped",
                     r->path, r->opts.max_bytes);
             return DYAD_ETOOBIG;

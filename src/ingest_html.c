@@ -537,13 +537,14 @@ static int is_heading(int t)
 }
 
 /* Value of a block's own text: long plain text counts for the block,
- * link text against it; short plain text is neutral. */
+ * link text against it; lines under 80 characters (labels, dates,
+ * menu entries) are no evidence either way. */
 static float own_value(const el *e)
 {
     float L = (float)e->inl, K = (float)e->ilinks;
     if (e->inl == 0) return 0;
     if (K * 2 > L) return -L;
-    if (e->inl < 25) return -K;
+    if (e->inl < 80) return -K;
     return L - 3 * K;
 }
 
