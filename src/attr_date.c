@@ -1091,10 +1091,18 @@ static int de_participle(ctx_t *c, size_t i)
     static const char *const no[] = {"gegen", "genug", "gestern", "gern",
         "gerade", "genau", "geht", "gehen", "gelten", "gilt", "gemeinsam",
         "getrennt", "gesamten", "gesamte", "geben", "gibt", 0};
-    size_t l;
-    if (!is_word(c, i) || (c->t[i].f & TF_CAP) || !wpre(c, i, "ge") ||
-        win(c, i, no))
-        return 0;
+    static const char *const sep[] = {"an", "auf", "aus", "ab", "bei",
+        "ein", "mit", "nach", "vor", "zu", "zurück", "weg", "fest", "her",
+        "hin", "los", "fort", "durch", "um", 0};
+    size_t l, k;
+    int ge = 0;
+    if (!is_word(c, i) || (c->t[i].f & TF_CAP) || win(c, i, no)) return 0;
+    if (wpre(c, i, "ge")) ge = 1;
+    for (k = 0; !ge && sep[k]; k++)        /* "angegriffen", "festgenommen" */
+        if (wpre(c, i, sep[k]) &&
+            fold_cmp(TS(c, i), c->t[i].l, "ge", strlen(sep[k])))
+            ge = 1;
+    if (!ge) return 0;
     l = c->t[i].l;
     return l >= 5 && (fold_cmp(TS(c, i), l, "t", l - 1) ||
                       fold_cmp(TS(c, i), l, "en", l - 2));
@@ -1138,7 +1146,6 @@ static void tense(ctx_t *c)
                 c->pluperf = 1;
             if (weq(c, i, "wird") || weq(c, i, "werden") ||
                 weq(c, i, "geplant") || wpre(c, i, "bevorstehend") ||
-                weq(c, i, "soll") || weq(c, i, "sollen") ||
                 weq(c, i, "planen") || weq(c, i, "plant"))
                 c->future = 1;
             if (win(c, i, past_de)) c->past = 1;

@@ -109,6 +109,7 @@ int main(void)
     CHECK_STR(de("Im Juli kam es zu Protesten."), "2025-07");
     CHECK_STR(de("Im Dezember sind Wahlen."), "2025-12");
     CHECK_STR(de("Im Dezember gab es Wahlen."), "2024-12");
+    CHECK_STR(de("Die Armee soll im Oktober Dörfer angegriffen haben."), "2024-10");
     CHECK_STR(de("Am Montag sind Wahlen."), "2025-08-25");
     CHECK_STR(de("Am Montag waren Wahlen."), "2025-08-18");
     /* ranges take the year written at their end */
