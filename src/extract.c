@@ -6,6 +6,7 @@
  * one side is missing, and attaches date, place, quantity, claimant and
  * certainty. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -20,14 +21,17 @@ typedef struct {
     uint8_t speaker;            /* a claimant: not a participant */
     uint8_t locative;           /* "in Moskau": a place, not an actor */
     uint8_t adj_event;          /* country adjective on an event noun */
+    uint8_t weak;               /* adjective without agent: a target only */
+    uint8_t agent_first;        /* "Außenminister Freedonias": role first */
     int coord;                  /* index of the mention joined by "und" */
 } mention;
 
 typedef struct {
     token *t; size_t nt;
     match *m; size_t nm;
-    uint16_t *roles;            /* per token: bit per role job */
+    uint32_t *roles;            /* per token: bit per role job */
     uint8_t *in_actor;
+    uint8_t *in_event;          /* inside an event trigger's own words */
     mention *men; size_t nmen;
     char claim_code[16];
     uint32_t claim_s, claim_e;  /* claimant text: byte span, 0/0 none */
@@ -165,6 +169,17 @@ static void build_mentions(ctx *c, sent_info *s)
         char code[16];
         snprintf(code, sizeof code, "%s", a->code);
         size_t j = i + 1;
+        int hyph_next = en < s->nt && (s->t[en].flags & TOK_HYPH);
+        /* "Artillerie-Geschosse": an agent that modifies a compound is none */
+        if (a->kind == AK_AGENT && hyph_next)
+            continue;
+        /* "SWP-Forscherin": a named body with its member */
+        if (a->kind == AK_NAME && !is_country3(a->code) && hyph_next && j < nr &&
+            r[j].start == en && r[j].a->kind == AK_AGENT) {
+            add_mention(c, s, st, r[j].end, code, AK_NAME);
+            i = j;
+            continue;
+        }
         /* what follows directly, over fillers: the next raw match */
         size_t gapok = en;
         while (gapok < s->nt && gapok - en < 3 && filler(c, s, gapok))
@@ -201,12 +216,15 @@ static void build_mentions(ctx *c, sent_info *s)
                 size_t k = en;
                 while (k < s->nt && k - en < 2 && filler(c, s, k))
                     k++;
+                int on_event = 0;
                 for (size_t q = 0; q < s->nm; q++)
-                    if (s->m[q].type == PH_EVENT && s->m[q].start == k) {
-                        add_mention(c, s, st, en, a->code, AK_ADJ);
-                        s->men[s->nmen - 1].adj_event = 1;
-                        break;
-                    }
+                    if (s->m[q].type == PH_EVENT && s->m[q].start == k)
+                        on_event = 1;
+                if (on_event || (k < s->nt && (s->t[k].flags & TOK_WORD) && !s->in_actor[k])) {
+                    add_mention(c, s, st, en, a->code, AK_ADJ);
+                    s->men[s->nmen - 1].adj_event = (uint8_t)on_event;
+                    s->men[s->nmen - 1].weak = (uint8_t)!on_event;
+                }
                 continue;
             }
         }
@@ -217,7 +235,8 @@ static void build_mentions(ctx *c, sent_info *s)
             if (b && r[j].start > en && r[j].start <= en + 2) {
                 for (uint32_t k = en; k < r[j].start; k++)
                     if (has_role(s, k, ROLE_DET) || has_role(s, k, ROLE_BY) ||
-                        has_role(s, k, ROLE_SOURCE))
+                        has_role(s, k, ROLE_SOURCE) ||
+                        (has_role(s, k, ROLE_LOC) && !strcmp(a->code, "GOV")))
                         gen = 1;
                     else {
                         gen = 0;
@@ -234,6 +253,7 @@ static void build_mentions(ctx *c, sent_info *s)
                 en = r[j].end;
                 i = j;
                 add_mention(c, s, st, en, code, AK_AGENT);
+                s->men[s->nmen - 1].agent_first = gen || !person_like(b);
                 continue;
             }
             /* a lone agent takes the country in view */
@@ -257,14 +277,23 @@ static void build_mentions(ctx *c, sent_info *s)
     /* coordination "Putin und Kim", "Russia and Ukraine" */
     for (size_t k = 0; k + 1 < s->nmen; k++) {
         uint32_t e0 = s->men[k].end, s1 = s->men[k + 1].start;
-        if (s1 == e0 + 1 && (has_role(s, e0, ROLE_AND) || is_punct(c, &s->t[e0], ",")))
+        if (s1 == e0 + 1 && (has_role(s, e0, ROLE_AND) || is_punct(c, &s->t[e0], ","))) {
             s->men[k].coord = (int)k + 1;
+            /* "die Außenminister Freedonias und Sylvaniens" */
+            mention *a = &s->men[k], *b = &s->men[k + 1];
+            if (a->agent_first && strlen(a->code) > 3 && b->kind == AK_NAME &&
+                is_country3(b->code)) {
+                char code[16];
+                combine(code, b->code, a->code + 3);
+                memcpy(b->code, code, sizeof code);
+            }
+        }
     }
     /* "in Moskau", "in der Ukraine": a place, not an actor; but "in die
      * Ukraine" (direction) marks a target */
     for (size_t k = 0; k < s->nmen; k++) {
         mention *m = &s->men[k];
-        if (m->kind != AK_NAME || m->start == 0 || m->adj_event)
+        if ((m->kind != AK_NAME && !m->weak) || m->start == 0 || m->adj_event)
             continue;
         uint32_t p = m->start - 1;
         if (has_role(s, p, ROLE_DIRDET))
@@ -277,17 +306,6 @@ static void build_mentions(ctx *c, sent_info *s)
 }
 
 /* ---- claimants ---- */
-
-static int cap_run(const ctx *c, const sent_info *s, size_t i, size_t *end)
-{
-    size_t k = i;
-    while (k < s->nt && k - i < 6 && (s->t[k].flags & (TOK_CAP | TOK_HYPH)) &&
-           !(s->t[k].flags & TOK_PUNCT) && !has_role(s, k, ROLE_SAY))
-        k++;
-    *end = k;
-    (void)c;
-    return k > i;
-}
 
 static int mention_at(const sent_info *s, size_t tok, int starting)
 {
@@ -307,13 +325,48 @@ static void set_claim(ctx *c, sent_info *s, uint32_t ts, uint32_t te, const char
     (void)c;
 }
 
+/* A claimant phrase runs over names, articles, "und" and "der/of"
+ * links: "die Leiterin der Forschungsgruppe Russland und Eurasien". */
+static size_t claim_end(const sent_info *s, size_t k)
+{
+    size_t e = k, last = k;
+    while (e < s->nt && e - k < 14) {
+        const token *t = &s->t[e];
+        if (t->flags & TOK_PUNCT)
+            break;
+        int name = (t->flags & (TOK_CAP | TOK_HYPH)) || s->in_actor[e];
+        int link = has_role(s, e, ROLE_DET) || has_role(s, e, ROLE_AND) ||
+                   has_role(s, e, ROLE_BY) || has_role(s, e, ROLE_SOURCE);
+        if (!name && !link)
+            break;
+        if (has_role(s, e, ROLE_SAY) && !s->in_actor[e])
+            break;
+        e++;
+        if (name)
+            last = e;
+    }
+    return last;
+}
+
+static void claim_span(ctx *c, sent_info *s, size_t k, size_t e)
+{
+    int first = -1;
+    for (size_t q = 0; q < s->nmen; q++)
+        if (s->men[q].start >= k && s->men[q].start < e) {
+            s->men[q].speaker = 1;
+            if (first < 0)
+                first = (int)q;
+        }
+    set_claim(c, s, (uint32_t)k, (uint32_t)e, first >= 0 ? s->men[first].code : "");
+}
+
 static void find_claimant(ctx *c, sent_info *s)
 {
     for (size_t i = 0; i < s->nt; i++) {
         int acc = has_role(s, i, ROLE_ACCORDING), say = has_role(s, i, ROLE_SAY);
-        if (!acc && !say)
+        if ((!acc && !say) || s->in_event[i])
             continue;
-        /* "so" and "zufolge" need care: German "so Klein" only after , or a quote */
+        /* German "so Klein" only after a comma or a closing quote */
         const char *w = tok_text(c, &s->t[i]);
         if (acc && s->t[i].len == 2 && !strncasecmp(w, "so", 2) &&
             !(i > 0 && (is_punct(c, &s->t[i - 1], ",") || is_quote(c, &s->t[i - 1]))))
@@ -323,35 +376,26 @@ static void find_claimant(ctx *c, sent_info *s)
             k++;   /* "nach Angaben", "according to" */
         while (k < s->nt && k - i < 4 && has_role(s, k, ROLE_DET))
             k++;
-        int m = mention_at(s, (uint32_t)k, 1);
-        if (m >= 0 && k - i <= 4) {
-            s->men[m].speaker = 1;
-            set_claim(c, s, s->men[m].start, s->men[m].end, s->men[m].code);
+        /* the speaker after the marker: "sagte Selenskyj", "laut Klein" */
+        size_t e = k < s->nt ? claim_end(s, k) : k;
+        if (e > k && (s->t[k].flags & (TOK_CAP | TOK_HYPH) || s->in_actor[k])) {
+            claim_span(c, s, k, e);
             return;
         }
-        size_t e;
-        if (k < s->nt && cap_run(c, s, k, &e) && (acc || i + 1 < s->nt)) {
-            /* a name the lexicon does not know: "so Klein" */
-            int mm = -1;
-            for (size_t q = 0; q < s->nmen; q++)
-                if (s->men[q].start >= k && s->men[q].start < e)
-                    mm = (int)q;
-            if (mm >= 0)
-                s->men[mm].speaker = 1;
-            set_claim(c, s, (uint32_t)k, (uint32_t)e, mm >= 0 ? s->men[mm].code : "");
-            return;
-        }
+        /* "X said", "X sagte": the mention or names right before */
         if (say && i > 0) {
-            /* "X said": the mention or capitalised words right before */
-            size_t b = i;
-            while (b > 0 && b + 3 > i && has_role(s, b - 1, ROLE_DET))
-                b--;
-            m = mention_at(s, (uint32_t)b, 0);
-            if (m < 0 && i > 0)
-                m = mention_at(s, (uint32_t)i, 0);
+            int m = mention_at(s, (uint32_t)i, 0);
             if (m >= 0) {
-                s->men[m].speaker = 1;
-                set_claim(c, s, s->men[m].start, s->men[m].end, s->men[m].code);
+                size_t b = s->men[m].start;
+                claim_span(c, s, b, i);
+                return;
+            }
+            size_t b = i;
+            while (b > 0 && (s->t[b - 1].flags & TOK_CAP) && !(s->t[b - 1].flags & TOK_PUNCT) &&
+                   i - b < 4)
+                b--;
+            if (b < i && b > 0) {   /* not the sentence's first word alone */
+                claim_span(c, s, b, i);
                 return;
             }
         }
@@ -385,7 +429,8 @@ static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
 }
 
 /* The role a preposition in front of mention m gives it, for trigger ev. */
-enum { MK_NONE, MK_SOURCE, MK_TARGET, MK_PARTNER, MK_BY };
+enum { MK_NONE, MK_SOURCE, MK_TARGET, MK_PARTNER, MK_BY, MK_TSOURCE,
+       MK_TTARGET };
 
 static int marker(const ctx *c, const sent_info *s, const mention *m,
                   const event_entry *ev)
@@ -397,10 +442,10 @@ static int marker(const ctx *c, const sent_info *s, const mention *m,
         const token *t = &s->t[p];
         for (int k = 0; k < ev->nsprep; k++)
             if (token_is(t, ev->sprep[k]))
-                return MK_SOURCE;
+                return MK_TSOURCE;
         for (int k = 0; k < ev->ntprep; k++)
             if (token_is(t, ev->tprep[k]))
-                return MK_TARGET;
+                return MK_TTARGET;
         if (has_role(s, p, ROLE_BY))
             return MK_BY;
         if (has_role(s, p, ROLE_SOURCE))
@@ -573,6 +618,46 @@ static int same_who(const char *a, const char *b)
     return !strncmp(a, b, 3);
 }
 
+/* Does mention m overlap trigger tr? A gapped trigger ("nahmen ... fest")
+ * owns only its words, not what stands in its gap. */
+static int on_trigger(const mention *m, const match *tr)
+{
+    if (!tr->gap)
+        return m->end > tr->start && m->start < tr->end;
+    return (m->start <= tr->start && tr->start < m->end) ||
+           (m->start <= tr->end - 1 && tr->end - 1 < m->end);
+}
+
+static int usable(const sent_info *s, const mention *m, const match *tr,
+                  size_t cs, size_t ce, int pass, int mk)
+{
+    (void)s;
+    if (m->speaker || on_trigger(m, tr))
+        return 0;
+    if (m->locative && mk != MK_TSOURCE && mk != MK_TTARGET)
+        return 0;
+    return pass == 1 || (m->start >= cs && m->end <= ce);
+}
+
+/* Only articles or adjectives (at most two) between tokens a and b. */
+static int gap_fill(const ctx *c, const sent_info *s, size_t a, size_t b)
+{
+    if (b < a || b - a > 2)
+        return 0;
+    for (size_t k = a; k < b; k++)
+        if (!filler(c, s, k))
+            return 0;
+    return 1;
+}
+
+/* Roots whose object is a proposition: what follows them in the sentence
+ * is the content of an appeal, promise, demand or threat, not an event. */
+static int takes_content(const char *code)
+{
+    return !strncmp(code, "02", 2) || !strncmp(code, "03", 2) ||
+           !strncmp(code, "10", 2) || !strncmp(code, "13", 2);
+}
+
 static void code_sentence(ctx *c, size_t si, size_t claim_from)
 {
     sent_info *s = &c->s[si];
@@ -585,14 +670,17 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
     sent_attrs at = { 0 };
     int attrs_done = 0;
     size_t first_event = d->nevents;
+    size_t content_from = SIZE_MAX;
     for (size_t q = 0; q < s->nm; q++) {
         const match *tr = &s->m[q];
         if (tr->type != PH_EVENT)
             continue;
         const event_entry *ev = &c->e->events[tr->ref];
+        if (tr->start >= content_from)
+            break;
         int inside = 1;
         for (uint32_t k = tr->start; k < tr->end; k++)
-            if (!s->in_actor[k])
+            if (!s->in_actor[k] && (!tr->gap || k == tr->start || k + 1 == tr->end))
                 inside = 0;
         if (inside)
             continue;
@@ -601,77 +689,97 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (negated(c, s, cs, tr) || hypothetical(s, cs, tr))
             continue;
         int passive = passive_clause(c, s, cs, ce, tr, ev);
-        int noun = (ev->flags & EF_NOUN) || (c->lx->lang[0] == 'd' && (s->t[tr->start].flags & TOK_CAP) &&
-                                             tr->start > 0);
+        int noun = (ev->flags & EF_NOUN) ||
+                   (c->lx->lang[0] == 'd' && (s->t[tr->start].flags & TOK_CAP) && tr->start > 0);
+        /* a noun's actors come from its own phrase, unless a light verb
+         * makes the clause's subject act it ("verübten einen Anschlag") */
+        int light = 0;
+        if (noun)
+            for (size_t k = cs; k < tr->start; k++)
+                if (has_role(s, k, ROLE_LIGHT))
+                    light = 1;
         int src = -1, tgt = -1;
+        int mk[64];
+        size_t nmen = s->nmen < 64 ? s->nmen : 64;
+        for (size_t k = 0; k < nmen; k++)
+            mk[k] = marker(c, s, &s->men[k], ev);
         /* 1. prepositions, and adjectives on event nouns */
-        for (int pass = 0; pass < 2; pass++) {
-            for (size_t k = 0; k < s->nmen; k++) {
+        for (int pass = 0; pass < 2 && src < 0 && tgt < 0; pass++) {
+            for (size_t k = 0; k < nmen; k++) {
                 const mention *m = &s->men[k];
-                if (m->speaker || m->locative)
-                    continue;
-                int in_clause = m->start >= cs && m->end <= ce;
-                if (pass == 0 ? !in_clause : in_clause)
-                    continue;
-                if (m->end > tr->start && m->start < tr->end)
+                if (!usable(s, m, tr, cs, ce, pass, mk[k]))
                     continue;
                 if (m->adj_event) {
                     if (m->end <= tr->start && tr->start - m->end <= 2 && src < 0)
                         src = (int)k;
                     continue;
                 }
-                int mk = marker(c, s, m, ev);
-                if (mk == MK_BY && src < 0)
+                if (m->weak && mk[k] != MK_TARGET && mk[k] != MK_TTARGET && mk[k] != MK_PARTNER)
+                    continue;
+                if (mk[k] == MK_TSOURCE && src < 0)
                     src = (int)k;
-                else if (mk == MK_SOURCE && src < 0 && (noun || m->start > tr->start))
+                else if (mk[k] == MK_TTARGET && tgt < 0)
+                    tgt = (int)k;
+                else if (mk[k] == MK_BY && src < 0)
                     src = (int)k;
-                else if ((mk == MK_TARGET || mk == MK_PARTNER) && tgt < 0)
+                else if (mk[k] == MK_SOURCE && src < 0 && noun)
+                    src = (int)k;
+                else if ((mk[k] == MK_TARGET || mk[k] == MK_PARTNER) && tgt < 0)
                     tgt = (int)k;
             }
-            if (src >= 0 || tgt >= 0)
-                break;
         }
         /* 2. unmarked mentions by word order, in the clause first */
         for (int pass = 0; pass < 2 && (src < 0 || tgt < 0); pass++) {
-            int before = -1, after = -1, first = -1, second = -1;
-            for (size_t k = 0; k < s->nmen; k++) {
+            int before = -1, after = -1, first = -1, second = -1, adj_b = -1, adj_a = -1;
+            for (size_t k = 0; k < nmen; k++) {
                 const mention *m = &s->men[k];
-                if (m->speaker || m->locative || (int)k == src || (int)k == tgt || m->adj_event)
+                if ((int)k == src || (int)k == tgt || m->adj_event || mk[k] != MK_NONE ||
+                    !usable(s, m, tr, cs, ce, pass, MK_NONE))
                     continue;
-                int in_clause = m->start >= cs && m->end <= ce;
-                if (pass == 0 && !in_clause)
+                if (m->end <= tr->start) {
+                    if (!m->weak || before < 0)
+                        before = (int)k;
+                    /* right before a noun: "Nordkoreas Lieferungen" */
+                    if (gap_fill(c, s, m->end, tr->start))
+                        adj_b = (int)k;
+                } else {
+                    if (after < 0 || (s->men[after].weak && !m->weak))
+                        after = after < 0 || s->men[after].weak ? (int)k : after;
+                    if (adj_a < 0 && gap_fill(c, s, tr->end, m->start))
+                        adj_a = (int)k;
+                }
+                if (m->weak)
                     continue;
-                if (m->end > tr->start && m->start < tr->end)
-                    continue;
-                if (marker(c, s, m, ev) != MK_NONE)
-                    continue;
-                if (m->end <= tr->start)
-                    before = (int)k;
-                else if (after < 0)
-                    after = (int)k;
                 if (first < 0)
                     first = (int)k;
                 else if (second < 0)
                     second = (int)k;
             }
             int subj, obj;
-            if (c->lx->lang[0] == 'd' && !noun) {
-                subj = first;
-                obj = second;
-            } else {
-                subj = before;
-                obj = after;
-                if (subj < 0 && noun && after >= 0 && s->men[after].start == tr->end) {
-                    subj = after;       /* "die Lieferungen Nordkoreas" */
-                    obj = -1;
+            if (noun && !light) {
+                /* the noun's own genitive or possessor, before or after it */
+                subj = adj_b >= 0 && !s->men[adj_b].weak ? adj_b
+                     : adj_a >= 0 && !s->men[adj_a].weak ? adj_a : -1;
+                obj = -1;
+                if (src >= 0 || subj >= 0) {
+                    /* "40 Prozent der Munition aus Nordkorea" after "Russische
+                     * Artillerie:": the nearest other actor receives it */
+                    int other = before >= 0 && before != subj ? before : after != subj ? after : -1;
+                    obj = other;
                 }
+            } else if (c->lx->lang[0] == 'd') {
+                subj = first;
+                obj = second >= 0 ? second : (after >= 0 && after != first ? after : -1);
+            } else {
+                subj = before >= 0 && !s->men[before].weak ? before : -1;
+                obj = after;
             }
             if (passive) {
                 int tmp = subj;
                 subj = src >= 0 ? -1 : obj;
                 obj = tmp;
             }
-            if (src < 0 && subj >= 0 && subj != tgt)
+            if (src < 0 && subj >= 0 && subj != tgt && !s->men[subj].weak)
                 src = subj;
             if (tgt < 0 && obj >= 0 && obj != src)
                 tgt = obj;
@@ -730,19 +838,29 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         e->target.code = code_dup(c, tcode);
         e->target.text = tgt >= 0 ? mention_text(c, s, &s->men[tgt]) : NULL;
         snprintf(e->cameo, sizeof e->cameo, "%s", ev->code);
-        const cameo_entry *ce2 = lexicon_cameo(c->e, ev->code);
+        /* aid that moves weapons is military aid */
+        if (!strcmp(e->cameo, "070") || !strcmp(e->cameo, "033")) {
+            for (size_t k = cs; k < ce; k++)
+                if (has_role(s, k, ROLE_WEAPON)) {
+                    snprintf(e->cameo, sizeof e->cameo, "%s", e->cameo[1] == '7' ? "072" : "0332");
+                    break;
+                }
+        }
+        if (takes_content(e->cameo) && tr->end < content_from)
+            content_from = tr->end;
+        const cameo_entry *ce2 = lexicon_cameo(c->e, e->cameo);
         if (ce2) {
             e->quad = ce2->quad;
             e->goldstein = ce2->goldstein;
             e->cameo_name = ce2->name;
         } else {
-            int root = atoi(ev->code) / (strlen(ev->code) == 2 ? 1 : strlen(ev->code) == 3 ? 10 : 100);
+            int root = (e->cameo[0] - '0') * 10 + (e->cameo[1] - '0');
             e->quad = root <= 5 ? 1 : root <= 8 ? 2 : root <= 14 ? 3 : 4;
         }
         /* PLOVER: the code's own entry, else its parents' */
-        for (size_t l = strlen(ev->code); l >= 2 && !e->plover; l--) {
+        for (size_t l = strlen(e->cameo); l >= 2 && !e->plover; l--) {
             char pc[5];
-            snprintf(pc, sizeof pc, "%.*s", (int)l, ev->code);
+            snprintf(pc, sizeof pc, "%.*s", (int)l, e->cameo);
             const cameo_entry *pe = lexicon_cameo(c->e, pc);
             if (pe && pe->plover)
                 e->plover = pe->plover;
@@ -789,7 +907,8 @@ static void scan_sentence(ctx *c, size_t si)
     s->nm = match_sentence(&d->mem, c->e, c->lx, d->text, s->t, s->nt, d->pubdays, &s->m);
     s->roles = arena_alloc(&d->mem, (s->nt + 1) * sizeof *s->roles);
     s->in_actor = arena_alloc(&d->mem, s->nt + 1);
-    if (!s->roles || !s->in_actor) {
+    s->in_event = arena_alloc(&d->mem, s->nt + 1);
+    if (!s->roles || !s->in_actor || !s->in_event) {
         s->nt = 0;
         s->nm = 0;
         return;
@@ -797,7 +916,11 @@ static void scan_sentence(ctx *c, size_t si)
     for (size_t q = 0; q < s->nm; q++)
         if (s->m[q].type == PH_ROLE)
             for (uint32_t k = s->m[q].start; k < s->m[q].end; k++)
-                s->roles[k] |= (uint16_t)(1u << s->m[q].ref);
+                s->roles[k] |= 1u << s->m[q].ref;
+        else if (s->m[q].type == PH_EVENT)
+            for (uint32_t k = s->m[q].start; k < s->m[q].end; k++)
+                if (!s->m[q].gap || k == s->m[q].start || k + 1 == s->m[q].end)
+                    s->in_event[k] = 1;
     for (size_t k = 0; k < s->nt; k++)
         if (has_role(s, k, ROLE_KONJ))
             s->konj = 1;
@@ -817,14 +940,44 @@ static void scan_sentence(ctx *c, size_t si)
     }
 }
 
+/* DYAD_DEBUG=1: what each sentence was made of, on stderr (for lexicon
+ * authors: why an event was or was not coded). */
+static void debug_sentence(const ctx *c, size_t si)
+{
+    const sent_info *s = &c->s[si];
+    const char *t = c->d->text;
+    fprintf(stderr, "S%zu: %.*s\n", si, (int)(c->d->sents[si].end - c->d->sents[si].start),
+            t + c->d->sents[si].start);
+    for (size_t k = 0; k < s->nmen; k++) {
+        const mention *m = &s->men[k];
+        const token *a = &s->t[m->start], *b = &s->t[m->end - 1];
+        fprintf(stderr, "   actor %-10s %.*s%s%s%s%s\n", m->code, (int)(b->off + b->len - a->off),
+                t + a->off, m->speaker ? " [speaker]" : "", m->locative ? " [place]" : "",
+                m->weak ? " [weak]" : "", m->adj_event ? " [on event]" : "");
+    }
+    for (size_t q = 0; q < s->nm; q++) {
+        const match *m = &s->m[q];
+        const token *a = &s->t[m->start], *b = &s->t[m->end - 1];
+        if (m->type == PH_EVENT)
+            fprintf(stderr, "   event %-10s %.*s\n", c->e->events[m->ref].code,
+                    (int)(b->off + b->len - a->off), t + a->off);
+    }
+    if (s->claim_e)
+        fprintf(stderr, "   claimant %.*s\n", (int)(s->claim_e - s->claim_s), t + s->claim_s);
+}
+
 int extract_document(dyad_engine *e, dyad_doc *d)
 {
     ctx c = { .e = e, .d = d, .lx = lexicon_lang(e, d->lang) };
     c.s = arena_alloc(&d->mem, (d->nsents + 1) * sizeof *c.s);
     if (!c.s)
         return -1;
-    for (size_t si = 0; si < d->nsents; si++)
+    const char *dbg = getenv("DYAD_DEBUG");
+    for (size_t si = 0; si < d->nsents; si++) {
         scan_sentence(&c, si);
+        if (dbg && *dbg == '1')
+            debug_sentence(&c, si);
+    }
     size_t claim_from = 0;
     for (size_t si = 0; si < d->nsents; si++) {
         /* a speaker is continued for at most three sentences */
