@@ -23,6 +23,8 @@ typedef struct {
     uint8_t adj_event;          /* country adjective on an event noun */
     uint8_t weak;               /* adjective without agent: a target only */
     uint8_t agent_first;        /* "Außenminister Freedonias": role first */
+    uint8_t own;                /* "its troops": the subject's own, no party */
+    uint8_t inherited;          /* a lone agent's country came from context */
     int coord;                  /* index of the mention joined by "und" */
 } mention;
 
@@ -112,17 +114,33 @@ static void combine(char *out, const char *country, const char *role)
     snprintf(out, 16, "%.3s%.12s", country, role);
 }
 
-/* Tokens that may stand between an adjective and its noun: articles,
- * determiners and lower-case adjectives ("die russische Region"). */
+/* Tokens that may stand between a preposition or adjective and its noun:
+ * articles and determiners, and lower-case adjectives, known by their
+ * endings (German inflection; English derivation): "aus dem benachbarten",
+ * "to neighboring". Verbs are not fillers: "refuse to recognize X". */
+static int ends_with(const char *w, size_t n, const char *suf)
+{
+    size_t l = strlen(suf);
+    return n > l + 2 && !memcmp(w + n - l, suf, l);
+}
+
 static int filler(const ctx *c, const sent_info *s, size_t i)
 {
     const token *t = &s->t[i];
     if (has_role(s, i, ROLE_DET))
         return 1;
-    return (t->flags & TOK_WORD) && !(t->flags & TOK_CAP) && !s->in_actor[i] &&
-           t->len > 3 && !has_role(s, i, ROLE_SOURCE) && !has_role(s, i, ROLE_TARGET) &&
-           !has_role(s, i, ROLE_BY) && !has_role(s, i, ROLE_PARTNER) && !has_role(s, i, ROLE_AND) &&
-           !has_role(s, i, ROLE_SAY) && (c->lx->lang[0] == 'd' ? 1 : 1);
+    if (!(t->flags & TOK_WORD) || (t->flags & TOK_CAP) || s->in_actor[i] || s->in_event[i])
+        return 0;
+    for (int j = 0; j < ROLE_NJOBS; j++)
+        if (j != ROLE_WEAPON && has_role(s, i, j))
+            return 0;
+    const char *w = c->d->text + t->off;
+    static const char *const de[] = { "e", "en", "er", "es", "em", NULL };
+    static const char *const en[] = { "ing", "ern", "al", "ic", "ive", "ous", "ish", "ian", NULL };
+    for (const char *const *e = c->lx->lang[0] == 'd' ? de : en; *e; e++)
+        if (ends_with(w, t->len, *e))
+            return 1;
+    return 0;
 }
 
 /* ---- pass 1: mentions ---- */
@@ -270,6 +288,8 @@ static void build_mentions(ctx *c, sent_info *s)
                 continue;
             combine(code, ctry, a->code);
             add_mention(c, s, st, en, code, AK_AGENT);
+            s->men[s->nmen - 1].inherited = 1;
+            s->men[s->nmen - 1].own = st > 0 && has_role(s, st - 1, ROLE_OWN);
             continue;
         }
         add_mention(c, s, st, en, code, AK_NAME);
@@ -378,7 +398,8 @@ static void find_claimant(ctx *c, sent_info *s)
             k++;
         /* the speaker after the marker: "sagte Selenskyj", "laut Klein" */
         size_t e = k < s->nt ? claim_end(s, k) : k;
-        if (e > k && (s->t[k].flags & (TOK_CAP | TOK_HYPH) || s->in_actor[k])) {
+        if (e > k && (s->t[k].flags & (TOK_CAP | TOK_HYPH) || s->in_actor[k]) &&
+            !has_role(s, k, ROLE_TIME)) {
             claim_span(c, s, k, e);
             return;
         }
@@ -470,18 +491,28 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
         return 1;
     if (ev->flags & EF_NOUN)
         return 0;
-    int aux = 0;
-    for (size_t i = cs; i < ce; i++)
-        if (has_role(s, i, ROLE_PASSIVE))
-            aux = 1;
-    if (!aux)
-        return 0;
     const token *t = &s->t[tr->start];
     const char *w = tok_text(c, t);
-    if (c->lx->lang[0] == 'd')
-        return t->len > 4 && (!strncmp(w, "ge", 2) || strstr(w, "ge") != NULL) &&
-               !(t->flags & TOK_CAP);
-    return t->len > 3 && (!strncmp(w + t->len - 2, "ed", 2) || !strncmp(w + t->len - 2, "en", 2));
+    if (c->lx->lang[0] == 'd') {
+        /* German: an auxiliary anywhere in the clause, a participle */
+        int aux = 0;
+        for (size_t i = cs; i < ce; i++)
+            if (has_role(s, i, ROLE_PASSIVE))
+                aux = 1;
+        return aux && t->len > 4 && strstr(w, "ge") && !(t->flags & TOK_CAP);
+    }
+    /* English: "was attacked", "were reportedly killed", "has been hit";
+     * not the progressive "is investigating" */
+    if (t->len > 3 && !strncmp(w + t->len - 3, "ing", 3))
+        return 0;
+    for (size_t i = tr->start, hops = 0; i > cs && hops < 3; hops++) {
+        i--;
+        if (s->t[i].flags & TOK_PUNCT)
+            break;
+        if (has_role(s, i, ROLE_PASSIVE))
+            return 1;
+    }
+    return 0;
 }
 
 static int negated(const ctx *c, const sent_info *s, size_t cs, const match *tr)
@@ -632,7 +663,7 @@ static int usable(const sent_info *s, const mention *m, const match *tr,
                   size_t cs, size_t ce, int pass, int mk)
 {
     (void)s;
-    if (m->speaker || on_trigger(m, tr))
+    if (m->speaker || m->own || on_trigger(m, tr))
         return 0;
     if (m->locative && mk != MK_TSOURCE && mk != MK_TTARGET)
         return 0;
@@ -698,7 +729,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             for (size_t k = cs; k < tr->start; k++)
                 if (has_role(s, k, ROLE_LIGHT))
                     light = 1;
-        int src = -1, tgt = -1;
+        int src = -1, tgt = -1, english = c->lx->lang[0] == 'e';
         int mk[64];
         size_t nmen = s->nmen < 64 ? s->nmen : 64;
         for (size_t k = 0; k < nmen; k++)
@@ -724,8 +755,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     src = (int)k;
                 else if (mk[k] == MK_SOURCE && src < 0 && noun)
                     src = (int)k;
-                else if ((mk[k] == MK_TARGET || mk[k] == MK_PARTNER) && tgt < 0)
-                    tgt = (int)k;
+                else if ((mk[k] == MK_TARGET || mk[k] == MK_PARTNER) && tgt < 0 &&
+                         !(english && !noun && m->start > tr->start))
+                    tgt = (int)k;   /* English verbs: the nearest after wins, below */
             }
         }
         /* 2. unmarked mentions by word order, in the clause first */
@@ -733,7 +765,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             int before = -1, after = -1, first = -1, second = -1, adj_b = -1, adj_a = -1;
             for (size_t k = 0; k < nmen; k++) {
                 const mention *m = &s->men[k];
-                if ((int)k == src || (int)k == tgt || m->adj_event || mk[k] != MK_NONE ||
+                int open = mk[k] == MK_NONE ||
+                           (english && !noun && m->start > tr->start &&
+                            (mk[k] == MK_TARGET || mk[k] == MK_PARTNER));
+                if ((int)k == src || (int)k == tgt || m->adj_event || !open ||
                     !usable(s, m, tr, cs, ce, pass, MK_NONE))
                     continue;
                 if (m->end <= tr->start) {
@@ -786,6 +821,36 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (src >= 0 && tgt >= 0)
                 break;
         }
+        /* "Syria says it is willing to withdraw": the speaker acts */
+        if (src < 0 && !noun)
+            for (size_t k = 0; k < nmen; k++)
+                if (s->men[k].speaker && (int)k != tgt) {
+                    src = (int)k;
+                    break;
+                }
+        /* a second party of another country beats one of the source's own
+         * ("Syria offered its troops to Lebanon's President") */
+        if (src >= 0 && tgt >= 0 && same_who(s->men[src].code, s->men[tgt].code)) {
+            int best = -1;
+            for (size_t k = 0; k < nmen; k++) {
+                const mention *m = &s->men[k];
+                if ((int)k == src || m->weak || !usable(s, m, tr, cs, ce, 0, mk[k]) ||
+                    same_who(m->code, s->men[src].code) || mk[k] == MK_SOURCE || mk[k] == MK_BY)
+                    continue;
+                if (best < 0 || (m->start > tr->start && s->men[best].start < tr->start))
+                    best = (int)k;
+            }
+            if (best >= 0)
+                tgt = best;
+        }
+        /* "Kim lobte seine Soldaten": the subject's own, when nobody else */
+        if (src >= 0 && tgt < 0)
+            for (size_t k = 0; k < nmen; k++)
+                if (s->men[k].own && (int)k != src && s->men[k].start > tr->start &&
+                    s->men[k].start < ce) {
+                    tgt = (int)k;
+                    break;
+                }
         /* 3. coordination: "Putin und Kim unterzeichneten" */
         if (src >= 0 && tgt < 0 && s->men[src].coord >= 0)
             tgt = s->men[src].coord;
