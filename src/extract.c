@@ -50,6 +50,7 @@ typedef struct {
     int count[NCOUNTRY];
     int ncountry;
     char last_country[4];
+    int debug;
 } ctx;
 
 static const char *tok_text(const ctx *c, const token *t) { return c->d->text + t->off; }
@@ -720,8 +721,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (negated(c, s, cs, tr) || hypothetical(s, cs, tr))
             continue;
         int passive = passive_clause(c, s, cs, ce, tr, ev);
+        /* German capitalises nouns: a trigger ending in one is nominal */
         int noun = (ev->flags & EF_NOUN) ||
-                   (c->lx->lang[0] == 'd' && (s->t[tr->start].flags & TOK_CAP) && tr->start > 0);
+                   (c->lx->lang[0] == 'd' && (s->t[tr->end - 1].flags & TOK_CAP) &&
+                    tr->end - 1 > 0);
         /* a noun's actors come from its own phrase, unless a light verb
          * makes the clause's subject act it ("verübten einen Anschlag") */
         int light = 0;
@@ -746,6 +749,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     continue;
                 }
                 if (m->weak && mk[k] != MK_TARGET && mk[k] != MK_TTARGET && mk[k] != MK_PARTNER)
+                    continue;
+                /* a noun's prepositional phrases follow it closely */
+                if (noun && !(m->start >= tr->end && m->start - tr->end <= 5))
                     continue;
                 if (mk[k] == MK_TSOURCE && src < 0)
                     src = (int)k;
@@ -820,6 +826,13 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 tgt = obj;
             if (src >= 0 && tgt >= 0)
                 break;
+        }
+        if (c->debug > 1) {
+            fprintf(stderr, "   trigger %s noun=%d passive=%d clause=%zu..%zu src=%d tgt=%d marks:",
+                    ev->code, noun, passive, cs, ce, src, tgt);
+            for (size_t k = 0; k < nmen; k++)
+                fprintf(stderr, " %s=%d", s->men[k].code, mk[k]);
+            fputc('\n', stderr);
         }
         /* "Syria says it is willing to withdraw": the speaker acts */
         if (src < 0 && !noun)
@@ -1038,9 +1051,10 @@ int extract_document(dyad_engine *e, dyad_doc *d)
     if (!c.s)
         return -1;
     const char *dbg = getenv("DYAD_DEBUG");
+    c.debug = dbg ? atoi(dbg) : 0;
     for (size_t si = 0; si < d->nsents; si++) {
         scan_sentence(&c, si);
-        if (dbg && *dbg == '1')
+        if (c.debug)
             debug_sentence(&c, si);
     }
     size_t claim_from = 0;

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { F_SKIP = 1, F_BLOCK = 2, F_LINK = 4, F_JUNK = 8, F_HARD = 16 };
+enum { F_SKIP = 1, F_BLOCK = 2, F_LINK = 4, F_JUNK = 8, F_HARD = 16, F_SEM = 32 };
 
 typedef struct {
     myhtml_tree_node_t *node;
@@ -35,7 +35,7 @@ static _Thread_local size_t tl_elcap;
 
 /* Class/id decisions repeat across a page ("menu-item" x 200): cached
  * by hash for the page being read. */
-typedef struct { uint64_t h; uint32_t page; int8_t junk; int16_t weight; } class_memo;
+typedef struct { uint64_t h; uint32_t page; int8_t junk, sem; int16_t weight; } class_memo;
 static _Thread_local class_memo tl_memo[1024];
 static _Thread_local uint32_t tl_page;
 
@@ -112,22 +112,42 @@ static const char *attr(myhtml_tree_node_t *n, const char *k, size_t *len)
     return v ? v : (*len = 0, "");
 }
 
-/* Lower-cased copy of class + id for pattern tests. */
+/* Class tokens that describe a state or a taxonomy, not the element's
+ * role: script hooks ("js-share"), WordPress post classes
+ * ("category-newsletter", "tag-social", "has-sharing"), grid modifiers. */
+static int ignored_token(const char *t, size_t n)
+{
+    static const char *const pre[] = { "js-", "category-", "tag-", "tags-", "has-",
+        "no-", "postid-", "format-", "status-", "type-", "is-style-", "hidden-",
+        "visible-", "header-content-", NULL };
+    for (int i = 0; pre[i]; i++) {
+        size_t l = strlen(pre[i]);
+        if (n > l && strncasecmp(t, pre[i], l) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Lower-cased copy of class + id for pattern tests, tokens separated by
+ * single spaces. */
 static size_t class_id(myhtml_tree_node_t *n, char *buf, size_t cap)
 {
     size_t l1 = 0, l2 = 0, o = 0;
     const char *c = attr(n, "class", &l1), *i = attr(n, "id", &l2);
-    for (size_t k = 0; c && k < l1 && o + 2 < cap; k++) {
-        /* "js-..." classes are script hooks, not meaning */
-        if ((k == 0 || isspace((unsigned char)c[k - 1])) && k + 3 <= l1 &&
-            (c[k] == 'j' || c[k] == 'J') && (c[k + 1] == 's' || c[k + 1] == 'S') && c[k + 2] == '-') {
-            while (k < l1 && !isspace((unsigned char)c[k])) k++;
-            continue;
+    for (size_t k = 0; c && k < l1 && o + 2 < cap;) {
+        while (k < l1 && isspace((unsigned char)c[k])) k++;
+        size_t e = k;
+        while (e < l1 && !isspace((unsigned char)c[e])) e++;
+        if (e > k && !ignored_token(c + k, e - k)) {
+            if (o) buf[o++] = ' ';
+            for (; k < e && o + 2 < cap; k++) buf[o++] = (char)tolower((unsigned char)c[k]);
         }
-        buf[o++] = (char)tolower((unsigned char)c[k]);
+        k = e;
     }
-    if (i && o + 2 < cap) buf[o++] = ' ';
-    for (size_t k = 0; i && k < l2 && o + 1 < cap; k++) buf[o++] = (char)tolower((unsigned char)i[k]);
+    if (i && l2 && o + 2 < cap) {
+        if (o) buf[o++] = ' ';
+        for (size_t k = 0; k < l2 && o + 1 < cap; k++)
+            buf[o++] = (char)(isspace((unsigned char)i[k]) ? '-' : tolower((unsigned char)i[k]));
+    }
     buf[o] = 0;
     return o;
 }
@@ -136,6 +156,43 @@ static int any_of(const char *s, const char *const *pats)
 {
     for (; *pats; pats++)
         if (strstr(s, *pats)) return 1;
+    return 0;
+}
+
+/* A pattern at the start of a word of a class name: "comment" matches
+ * "comment-list", "post-comments" and "commentlist", not "mtncommenttext";
+ * "pager" not "apageroot". Patterns opening with '-' match anywhere. */
+static const char *word_at(const char *s, const char *pat)
+{
+    size_t l = strlen(pat);
+    for (const char *p = strstr(s, pat); p; p = strstr(p + 1, pat))
+        if (pat[0] == '-' || p == s || !isalpha((unsigned char)p[-1])) return p;
+    (void)l;
+    return NULL;
+}
+
+static int any_word(const char *s, const char *const *pats)
+{
+    for (; *pats; pats++)
+        if (word_at(s, *pats)) return 1;
+    return 0;
+}
+
+/* Whole tokens that hide an element ("hidden", "sr-only"); "hidden-xs"
+ * and "field--label-hidden" hide nothing on a desktop page. */
+static int hiding_token(const char *ci)
+{
+    static const char *const toks[] = { "hidden", "is-hidden", "hide", "d-none",
+        "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+        "screenreader", "offscreen", "invisible", "element-invisible", "u-hidden", NULL };
+    for (const char *p = ci; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        for (int i = 0; toks[i]; i++)
+            if (strlen(toks[i]) == n && memcmp(p, toks[i], n) == 0) return 1;
+        if (!e) break;
+        p = e + 1;
+    }
     return 0;
 }
 
@@ -148,15 +205,15 @@ static const char *const junk_pats[] = {
     "ad-slot", "adslot", "ads-", "sponsor", "outbrain", "taboola", "popup",
     "modal", "overlay", "skip-link", "skiplink", "skip-to", "pagination",
     "pager", "tag-list", "taglist", "tags", "disqus", "respond",
-    "reply", "print-", "toolbar", "masthead", "login", "search-form",
+    "reply", "toolbar", "masthead", "login", "search-form",
     "searchform", "search-box", "byline", "dateline", "author-info",
     "author-box", "authorbox", "author-bio", "credit", "copyright", "meta-info",
     "postmeta", "post-meta", "entry-meta", "article-meta", "caption-source",
-    "teaser-list", "recommend", "read-more", "read-also", "hidden", "sr-only",
-    "visually-hidden", "offscreen", "screen-reader", "video-player", "slider",
-    "carousel", "nav-", "-nav", "subnav", "topnav", "site-header",
-    "page-header", "header-", "-header", "rating", "voting", "likes",
-    "follow-us", "contact-form", "imprint", "impressum", "footnote", "widget", NULL
+    "teaser-list", "recommend", "read-more", "read-also",
+    "video-player", "slider", "carousel", "nav", "subnav", "topnav", "site-header",
+    "global-header", "rating", "voting", "likes", "follow-us", "contact-form",
+    "imprint", "impressum", "footnote", "widget", "print-button",
+    "table-of-contents", "inhaltsverzeichnis", "ez-toc", "toc-container", NULL
 };
 static const char *const keep_pats[] = {
     "article", "content", "main", "entry", "post", "story", "text", "body",
@@ -172,12 +229,32 @@ static const char *const pos_pats[] = {
     "text", "blog", "story", "beitrag", "artikel", "inhalt", NULL
 };
 
+/* Names the article body goes by in CMS templates and schema.org: a
+ * container so named is preferred when it holds real text. */
+static const char *const body_pats[] = {
+    "entry-content", "entry_content", "entrycontent", "post-content", "post_content",
+    "postcontent", "article-body", "article_body", "articlebody", "article__body",
+    "article-content", "article__content", "articlecontent", "story-body",
+    "storybody", "story-content", "post-body", "postbody", "post-entry", "postentry",
+    "entry-body", "article-text", "article__text", "articletext", "post-text",
+    "blog-post-body", "single-content", "news-text", "artikel-text", "beitrag-text",
+    "content-text", "text-content", NULL
+};
+
+static int body_prop(myhtml_tree_node_t *n)
+{
+    size_t l;
+    const char *v = attr(n, "itemprop", &l);
+    return v && l == 11 && strncasecmp(v, "articleBody", 11) == 0;
+}
+
 /* 0: not boilerplate; 1: likely (sidebars, headers, widgets: a wrapper
  * of the whole page may carry such names); 2: surely (comments, sharing,
  * related links), kept only when it holds nearly all the text. */
 static int junk_class(const char *ci)
 {
-    if (!any_of(ci, junk_pats)) return 0;
+    if (hiding_token(ci)) return 2;
+    if (!any_word(ci, junk_pats)) return 0;
     if (strstr(ci, "elementor-widget") || strstr(ci, "widget_text") ||
         strstr(ci, "widget-text")) return 0;   /* page builders wrap all text */
     static const char *const hard[] = { "comment", "share", "sharing", "social",
@@ -185,10 +262,10 @@ static int junk_class(const char *ci)
         "byline", "credit", "copyright", "tags", "teaser", "recommend", "disqus",
         "respond", "reply", "outbrain", "taboola", "advert", "sponsor", "popup",
         "modal", "gdpr", "skip", NULL };
-    int h = any_of(ci, hard);
+    int h = any_word(ci, hard);
     /* "commentary" is an opinion piece, not comments */
-    const char *cm = strstr(ci, "comment");
-    if (h && cm && strncmp(cm, "commentary", 10) == 0 && !any_of(cm + 10, hard)) {
+    const char *cm = word_at(ci, "comment");
+    if (h && cm && strncmp(cm, "commentary", 10) == 0 && !any_word(cm + 10, hard)) {
         char tmp[256];
         snprintf(tmp, sizeof tmp, "%.*s%s", (int)(cm - ci), ci, cm + 10);
         return junk_class(tmp);
@@ -489,6 +566,7 @@ static void pass1(ctx *c, myhtml_tree_node_t *doc)
             } else if (tag != MyHTML_TAG_BODY && tag != MyHTML_TAG_HTML) {
                 if (hidden(n)) e->flags |= F_SKIP;
                 else if (is_junk_tag(tag)) e->flags |= F_JUNK | F_HARD;
+                else if (body_prop(n)) e->flags |= F_SEM;
                 else if ((cl = class_id(n, ci, sizeof ci))) {
                     uint64_t h = 1469598103934665603ULL;
                     for (size_t k = 0; k < cl; k++) h = (h ^ (unsigned char)ci[k]) * 1099511628211ULL;
@@ -498,7 +576,9 @@ static void pass1(ctx *c, myhtml_tree_node_t *doc)
                         m->junk = (int8_t)junk_class(ci);
                         m->weight = (int16_t)((any_of(ci, neg_pats) ? -25 : 0) +
                                               (any_of(ci, pos_pats) ? 25 : 0));
+                        m->sem = (int8_t)any_word(ci, body_pats);
                     }
+                    if (m->sem) e->flags |= F_SEM;
                     int j = m->junk;
                     if (j == 2 && (tag == MyHTML_TAG_MAIN || tag == MyHTML_TAG_ARTICLE)) j = 1;
                     if (j) e->flags |= F_JUNK | (j == 2 ? F_HARD : 0);
@@ -539,12 +619,12 @@ static int is_heading(int t)
 /* Value of a block's own text: long plain text counts for the block,
  * link text against it; lines under 80 characters (labels, dates,
  * menu entries) are no evidence either way. */
-static float own_value(const el *e)
+static float own_value(const el *e, int short_ok)
 {
     float L = (float)e->inl, K = (float)e->ilinks;
     if (e->inl == 0) return 0;
     if (K * 2 > L) return -L;
-    if (e->inl < 80) return -K;
+    if (e->inl < 80 && !short_ok) return -K;
     return L - 3 * K;
 }
 
@@ -554,17 +634,25 @@ static float own_value(const el *e)
 /* Subtree sums of own_value; junk subtrees count for nothing upwards
  * unless junk_counts; with positive_only, only content adds (to find
  * where the page's text mass sits). */
-static void subtree_values(ctx *c, int junk_counts, int positive_only)
+static void subtree_values(ctx *c, int junk_counts, int positive_only, int short_ok)
 {
     el *e = c->e;
     for (size_t i = 0; i < c->n; i++) e[i].score = 0;
     for (size_t i = c->n; i-- > 0;) {
         if (e[i].flags & F_SKIP) continue;
-        float v = own_value(&e[i]);
+        float v = own_value(&e[i], short_ok);
         e[i].score += positive_only && v < 0 ? 0 : v;
         if (e[i].parent >= 0 && (junk_counts || !(e[i].flags & F_JUNK)))
             e[e[i].parent].score += e[i].score;
     }
+}
+
+/* Whether a is b or one of b's ancestors. */
+static int is_ancestor(const ctx *c, int a, int b)
+{
+    for (int k = b; k >= 0; k = c->e[k].parent)
+        if (k == a) return 1;
+    return 0;
 }
 
 static int pick(ctx *c)
@@ -572,7 +660,7 @@ static int pick(ctx *c)
     el *e = c->e;
     /* boilerplate by class or tag is dropped, unless it is a wrapper
      * holding most of the page's text (nearly all of it for sure junk) */
-    subtree_values(c, 1, 1);
+    subtree_values(c, 1, 1, 0);
     float top = 0;
     for (size_t i = 0; i < c->n; i++)
         if (!(e[i].flags & F_SKIP) && e[i].score > top) top = e[i].score;
@@ -583,16 +671,35 @@ static int pick(ctx *c)
     for (size_t i = 0; i < c->n; i++)
         if ((e[i].flags & F_JUNK) || (e[i].parent >= 0 && (e[e[i].parent].flags & F_SKIP)))
             e[i].flags |= F_SKIP;
-    subtree_values(c, 0, 0);
     int best = -1;
     float bs = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        if ((e[i].flags & F_SKIP) || !(e[i].flags & F_BLOCK)) continue;
-        float sc = e[i].score;
-        if (e[i].weight > 0) sc *= 1.1f;
-        else if (e[i].weight < 0) sc *= 0.8f;
-        if (best < 0 || sc >= bs) { best = (int)i; bs = sc; }
+    /* no paragraph of 80+ characters anywhere (short posts, recipes):
+     * short lines count as text too */
+    for (int short_ok = 0; short_ok < 2 && bs <= 0; short_ok++) {
+        subtree_values(c, 0, 0, short_ok);
+        best = -1;
+        for (size_t i = 0; i < c->n; i++) {
+            if ((e[i].flags & F_SKIP) || !(e[i].flags & F_BLOCK)) continue;
+            float sc = e[i].score;
+            if (e[i].weight > 0) sc *= 1.1f;
+            else if (e[i].weight < 0) sc *= 0.8f;
+            if (best < 0 || sc >= bs) { best = (int)i; bs = sc; }
+        }
     }
+    /* a container named as the article body (entry-content, articleBody)
+     * wins over an unrelated pick: short posts and link-rich posts score
+     * low, sidebars of long teasers high */
+    int sem = -1;
+    float sv = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!(e[i].flags & F_SEM) || (e[i].flags & F_SKIP)) continue;
+        float v = (float)e[i].text - 2.0f * (float)e[i].links;
+        if (v > sv) { sem = (int)i; sv = v; }
+    }
+    if (sem >= 0 && sv >= 50 && best >= 0 && !is_ancestor(c, best, sem) &&
+        !is_ancestor(c, sem, best) &&
+        (bs <= 0 || sv >= 0.3f * ((float)e[best].text - 2.0f * (float)e[best].links)))
+        best = sem;
     return best;
 }
 
@@ -765,6 +872,10 @@ static int flush(ctx *c)
         drop = 1;
         cut = 1;
     }
+#ifdef HTML_DEBUG
+    if (drop && len && getenv("HTML_DROPS"))
+        fprintf(stderr, "DROP%s tag %d links %zu: %.*s\n", cut ? " CUT" : "", c->ptag, c->plinks, (int)(len < 200 ? len : 200), p);
+#endif
     if (drop) c->olen = c->pstart;
     else put(c, "\n\n", 2);
     c->pstart = c->olen;
@@ -935,6 +1046,25 @@ dyad_status dyad_html_extract(const char *html, size_t len,
                 if (c.e[i].tag == MyHTML_TAG_BODY) { best = (int)i; break; }
         }
         if (best >= 0) pass2(&c, best);
+#ifdef HTML_DEBUG
+        if (getenv("HTML_DEBUG") && best >= 0) {
+            char cb[256]; class_id(c.e[best].node, cb, sizeof cb);
+            fprintf(stderr, "best %d tag %d class '%s' text %u links %u score %.0f olen %zu\n", best, c.e[best].tag, cb, c.e[best].text, c.e[best].links, c.e[best].score, c.olen);
+            const char *fs = getenv("HTML_FIND");
+            for (size_t q = 0; fs && q < c.n; q++) {
+                myhtml_tree_node_t *ch = myhtml_node_child(c.e[q].node);
+                for (; ch; ch = myhtml_node_next(ch)) {
+                    size_t tl; const char *t = myhtml_node_tag_id(ch) == MyHTML_TAG__TEXT ? myhtml_node_text(ch, &tl) : NULL;
+                    if (t && strstr(t, fs)) {
+                        if (getenv("HTML_JUNKONLY")) { for (int k = (int)q; k >= 0; k = c.e[k].parent) if (c.e[k].flags & F_JUNK) { class_id(c.e[k].node, cb, sizeof cb); const char *const *pp = junk_pats; while (*pp && !strstr(cb, *pp)) pp++; fprintf(stderr, "JUNK tag %d pat '%s' class '%.100s' text %u\n", c.e[k].tag, *pp ? *pp : "TAG", cb, c.e[k].text); break; } fs = NULL; break; }
+                        for (int k = (int)q; k >= 0; k = c.e[k].parent) { class_id(c.e[k].node, cb, sizeof cb); fprintf(stderr, "  F %d tag %d '%.80s' text %u links %u inl %u score %.0f fl %d w %d\n", k, c.e[k].tag, cb, c.e[k].text, c.e[k].links, c.e[k].inl, c.e[k].score, c.e[k].flags, c.e[k].weight); }
+                        fs = NULL; break;
+                    }
+                }
+            }
+            for (int q = c.e[best].parent; q >= 0; q = c.e[q].parent) { class_id(c.e[q].node, cb, sizeof cb); fprintf(stderr, "  up tag %d '%s' text %u score %.0f fl %d\n", c.e[q].tag, cb, c.e[q].text, c.e[q].score, c.e[q].flags); }
+        }
+#endif
     }
     date_from_url(&c, c.url);
     if (c.oom) {

@@ -78,7 +78,7 @@ size_t match_sentence(arena *a, const struct dyad_engine *e,
                       const lang_lex *lx, const char *text, const token *t,
                       size_t nt, int32_t pubdays, match **out)
 {
-    size_t cap = nt * 2 + 8, cnt = 0;
+    size_t cap = nt * 4 + 8, cnt = 0;
     match *v = arena_alloc(a, cap * sizeof *v);
     *out = v;
     if (!v)
@@ -98,6 +98,11 @@ size_t match_sentence(arena *a, const struct dyad_engine *e,
                     continue;
                 int gapped = 0;
                 size_t end = try_phrase(text, p, t, nt, i, &gapped);
+                if (end && p->type == PH_ROLE && cnt < cap) {
+                    /* a word may do several jobs ("von": source and agent) */
+                    v[cnt++] = (match){ (uint32_t)i, (uint32_t)end, p->ref, PH_ROLE, 0 };
+                    continue;
+                }
                 if (!end || end <= best_end[p->type])
                     continue;
                 /* a gapped match is only as long as its first word for overlap */
@@ -108,7 +113,7 @@ size_t match_sentence(arena *a, const struct dyad_engine *e,
                 best_gap[p->type] = gapped;
             }
         }
-        for (int ty = 1; ty <= 3; ty++) {
+        for (int ty = PH_ACTOR; ty <= PH_EVENT; ty++) {
             if (!best_end[ty] || cnt >= cap)
                 continue;
             v[cnt].start = (uint32_t)i;

@@ -51,7 +51,7 @@ static const uint32_t sha_k[64] = {
 
 static void sha_block(sha256 *c, const unsigned char *p)
 {
-    uint32_t w[64], a[8];
+    uint32_t w[64];
     for (int i = 0; i < 16; i++)
         w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
                (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
@@ -60,24 +60,37 @@ static void sha_block(sha256 *c, const unsigned char *p)
         uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    memcpy(a, c->h, sizeof a);
+    uint32_t a = c->h[0], b = c->h[1], cc = c->h[2], d = c->h[3];
+    uint32_t e = c->h[4], f = c->h[5], g = c->h[6], h = c->h[7];
     for (int i = 0; i < 64; i++) {
-        uint32_t S1 = ROR(a[4], 6) ^ ROR(a[4], 11) ^ ROR(a[4], 25);
-        uint32_t ch = (a[4] & a[5]) ^ (~a[4] & a[6]);
-        uint32_t t1 = a[7] + S1 + ch + sha_k[i] + w[i];
-        uint32_t S0 = ROR(a[0], 2) ^ ROR(a[0], 13) ^ ROR(a[0], 22);
-        uint32_t mj = (a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]);
-        uint32_t t2 = S0 + mj;
-        memmove(a + 1, a, 7 * sizeof a[0]);
-        a[4] += t1;
-        a[0] = t1 + t2;
+        uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) +
+                      ((e & f) ^ (~e & g)) + sha_k[i] + w[i];
+        uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) +
+                      ((a & b) ^ (a & cc) ^ (b & cc));
+        h = g;
+        g = f;
+        f = e;
+        e = d + t1;
+        d = cc;
+        cc = b;
+        b = a;
+        a = t1 + t2;
     }
-    for (int i = 0; i < 8; i++) c->h[i] += a[i];
+    c->h[0] += a;
+    c->h[1] += b;
+    c->h[2] += cc;
+    c->h[3] += d;
+    c->h[4] += e;
+    c->h[5] += f;
+    c->h[6] += g;
+    c->h[7] += h;
 }
 
 static void sha_update(sha256 *c, const unsigned char *p, size_t n)
 {
     c->len += n;
+    if (!c->nbuf)   /* whole blocks straight from the input */
+        for (; n >= 64; p += 64, n -= 64) sha_block(c, p);
     while (n) {
         size_t k = 64 - c->nbuf < n ? 64 - c->nbuf : n;
         memcpy(c->buf + c->nbuf, p, k);
@@ -167,11 +180,14 @@ typedef struct {
     "n_mentions " INT " NOT NULL DEFAULT 0, " \
     "n_sources " INT " NOT NULL DEFAULT 0, " \
     "n_articles " INT " NOT NULL DEFAULT 0"
+#define SENTENCES_COLS(INT) \
+    "id " INT " PRIMARY KEY, doc_id " INT " NOT NULL, " \
+    "sentence_index " INT " NOT NULL, sent_start " INT " NOT NULL, " \
+    "sent_len " INT " NOT NULL, text TEXT NOT NULL"
 #define MENTIONS_COLS(INT, TXT, DBL) \
     "id " INT " PRIMARY KEY, event_id " INT " NOT NULL, doc_id " INT " NOT NULL, " \
-    "source_name " TXT " NOT NULL, sentence_index " INT " NOT NULL, " \
-    "sent_start " INT " NOT NULL, sent_len " INT " NOT NULL, " \
-    "sentence TEXT NOT NULL, date " TXT " NOT NULL, trigger_text TEXT, " \
+    "sentence_id " INT " NOT NULL, source_name " TXT " NOT NULL, " \
+    "date " TXT " NOT NULL, trigger_text TEXT, " \
     "source_text TEXT, target_text TEXT, claimant_code " TXT ", " \
     "claimant_text TEXT, verification TEXT, hedged INTEGER NOT NULL, " \
     "q_value " DBL ", q_unit TEXT, q_text TEXT, q_qualifier TEXT, " \
@@ -185,7 +201,7 @@ typedef struct {
     "CREATE INDEX events_key ON events(source_code, target_code, cameo);" \
     "CREATE INDEX events_date ON events(date);" \
     "CREATE INDEX mentions_event ON mentions(event_id, source_name);" \
-    "CREATE INDEX mentions_doc ON mentions(doc_id);"
+    "CREATE INDEX mentions_sentence ON mentions(sentence_id);"
 
 #define SQ_INT "INTEGER"
 #define SQ_TXT "TEXT"
@@ -198,23 +214,25 @@ static const migration migrations[] = {
     {1, "initial schema",
      "CREATE TABLE documents (" DOCS_COLS(SQ_INT, SQ_TXT) ");"
      "CREATE TABLE events (" EVENTS_COLS(SQ_INT, SQ_TXT, SQ_DBL) ");"
+     "CREATE TABLE sentences (" SENTENCES_COLS(SQ_INT) ");"
      "CREATE TABLE mentions (" MENTIONS_COLS(SQ_INT, SQ_TXT, SQ_DBL) ");"
      "CREATE TABLE actors (" ACTORS_COLS(SQ_INT, SQ_TXT) ");"
      INDEXES
-     /* Full text over the mention sentences; case folded, diacritics
+     /* Full text over the reporting sentences; case folded, diacritics
       * kept, as PostgreSQL's 'simple' configuration does. */
-     "CREATE VIRTUAL TABLE mentions_fts USING fts5(sentence,"
-     " content='mentions', content_rowid='id',"
+     "CREATE VIRTUAL TABLE sentences_fts USING fts5(text,"
+     " content='sentences', content_rowid='id',"
      " tokenize='unicode61 remove_diacritics 0');",
 
      "CREATE TABLE documents (" DOCS_COLS(PG_INT, PG_TXT) ");"
      "CREATE TABLE events (" EVENTS_COLS(PG_INT, PG_TXT, PG_DBL) ");"
-     "CREATE TABLE mentions (" MENTIONS_COLS(PG_INT, PG_TXT, PG_DBL) ","
-     " tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', sentence))"
+     "CREATE TABLE sentences (" SENTENCES_COLS(PG_INT) ","
+     " tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', text))"
      " STORED);"
+     "CREATE TABLE mentions (" MENTIONS_COLS(PG_INT, PG_TXT, PG_DBL) ");"
      "CREATE TABLE actors (" ACTORS_COLS(PG_INT, PG_TXT) ");"
      INDEXES
-     "CREATE INDEX mentions_tsv ON mentions USING gin(tsv);"},
+     "CREATE INDEX sentences_tsv ON sentences USING gin(tsv);"},
 };
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -312,9 +330,19 @@ dyad_status store_open(const char *target, store **out, char *err,
     return DYAD_OK;
 }
 
+static void cache_clear(store *s);
+static void pend_reset(store *s);
+
 void store_close(store *s)
 {
     if (!s) return;
+    if (s->in_batch) {   /* an unfinished batch is not committed */
+        s->be->rollback(s);
+        s->in_batch = 0;
+    }
+    cache_clear(s);
+    pend_reset(s);
+    free(s->pend);
     s->be->close(s);
     free(s);
 }
@@ -351,9 +379,10 @@ static store_val vopt(const char *t)
     return t && *t ? vtext(t) : vnull();
 }
 
-dyad_status store_doc_exists(store *s, const dyad_input *doc, int *exists)
+dyad_status store_doc_exists(store *s, const dyad_input *doc, char out[65],
+                             int *exists)
 {
-    char hash[65];
+    char mine[65], *hash = out ? out : mine;
     store_doc_hash(doc->text, doc->text ? doc->len : 0, hash);
     store_val p = vtext(hash);
     return q1_int(s, "SELECT 1 FROM documents WHERE hash = ?", &p, 1, NULL,
@@ -384,71 +413,327 @@ static void source_name(const dyad_input *d, char *out, size_t cap)
     snprintf(out, cap, "%s", d->id ? d->id : "");
 }
 
-/* The merged event a mention joins: same source, target and code, a date
- * that agrees; an equal date wins, then the most precise, then the oldest.
- * *id = 0 when there is none. */
-static dyad_status find_event(store *s, const char *src, const char *tgt,
-                              const char *cameo, const char *date,
-                              long long *id)
+/* ---- the merge cache ----
+ * Merging asks, for every mention, which events share its source, target
+ * and code. The answers are kept in memory per key and extended with the
+ * events this process creates. They stay true while nobody else writes:
+ * each transaction compares the database's highest event id with the
+ * cache's and drops the cache when another writer has added events; a
+ * rollback drops it too. */
+
+typedef struct {
+    long long id;
+    char date[11];
+} cache_ev;
+
+typedef struct {
+    char *key;             /* "SRC\x1fTGT\x1fCAMEO"; NULL: empty slot */
+    cache_ev *ev;
+    size_t n, cap;
+} cache_slot;
+
+struct store_evcache {
+    cache_slot *slots;
+    size_t cap, used, nev;
+    long long max_event;   /* the highest event id the cache knows of */
+};
+
+#define CACHE_MAX_EVENTS 4000000   /* beyond: drop and start again */
+
+static void cache_clear(store *s)
 {
-    store_val p[8] = {vtext(src), vtext(tgt), vtext(cameo), vtext(date),
-                      vtext(date), vtext(date), vtext(date), vtext(date)};
-    store_cur *c = NULL;
-    dyad_status rc = s->be->query(s,
-        "SELECT id, date FROM events WHERE source_code = ? AND target_code = ?"
-        " AND cameo = ? AND (date = ? OR (date <> '' AND ? <> '' AND"
-        " (substr(?, 1, length(date)) = date"
-        " OR substr(date, 1, length(?)) = ?))) ORDER BY id", p, 8, &c);
-    if (rc) return rc;
-    *id = 0;
-    int best = -1, r;   /* best: 1000 for equal, else the date's length */
-    while ((r = s->be->next(c)) == 1) {
-        const char *d = s->be->col_text(c, 1);
-        if (!date_agree(d, date)) continue;
-        int score = strcmp(d, date) == 0 ? 1000 : (int)strlen(d);
-        if (score > best) {
-            best = score;
-            *id = s->be->col_int(c, 0);
-        }
+    store_evcache *c = s->cache;
+    if (!c) return;
+    for (size_t i = 0; i < c->cap; i++) {
+        free(c->slots[i].key);
+        free(c->slots[i].ev);
     }
-    s->be->cur_free(c);
-    return r < 0 ? store_fail(s, "reading candidates failed") : DYAD_OK;
+    free(c->slots);
+    free(c);
+    s->cache = NULL;
 }
 
-/* Actor names seen in one document, counted before they are written: one
- * upsert per distinct (code, name) instead of one per mention. */
-typedef struct {
-    const char *code, *name;
-    long long n;
-} actor_seen;
+static uint64_t fnv1a(const char *k)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *k; k++) h = (h ^ (unsigned char)*k) * 1099511628211ULL;
+    return h;
+}
 
-static void note_actor(actor_seen *a, size_t *na, const char *code,
-                       const char *name)
+/* The slot for key, created empty (*fresh = 1) when absent; NULL on
+ * out-of-memory. */
+static cache_slot *cache_slot_for(store *s, const char *key, int *fresh)
+{
+    store_evcache *c = s->cache;
+    if (!c) {
+        c = s->cache = calloc(1, sizeof *c);
+        if (!c) return NULL;
+    }
+    if ((c->used + 1) * 10 >= c->cap * 7) {   /* grow at 70% */
+        size_t ncap = c->cap ? c->cap * 2 : 1024;
+        cache_slot *ns = calloc(ncap, sizeof *ns);
+        if (!ns) return NULL;
+        for (size_t i = 0; i < c->cap; i++) {
+            if (!c->slots[i].key) continue;
+            size_t j = fnv1a(c->slots[i].key) & (ncap - 1);
+            while (ns[j].key) j = (j + 1) & (ncap - 1);
+            ns[j] = c->slots[i];
+        }
+        free(c->slots);
+        c->slots = ns;
+        c->cap = ncap;
+    }
+    size_t j = fnv1a(key) & (c->cap - 1);
+    while (c->slots[j].key) {
+        if (strcmp(c->slots[j].key, key) == 0) {
+            *fresh = 0;
+            return &c->slots[j];
+        }
+        j = (j + 1) & (c->cap - 1);
+    }
+    c->slots[j].key = strdup(key);
+    if (!c->slots[j].key) return NULL;
+    c->used++;
+    *fresh = 1;
+    return &c->slots[j];
+}
+
+static int cache_add(store *s, cache_slot *sl, long long id, const char *date)
+{
+    if (sl->n == sl->cap) {
+        size_t nc = sl->cap ? sl->cap * 2 : 4;
+        cache_ev *ne = realloc(sl->ev, nc * sizeof *ne);
+        if (!ne) return -1;
+        sl->ev = ne;
+        sl->cap = nc;
+    }
+    sl->ev[sl->n].id = id;
+    snprintf(sl->ev[sl->n].date, sizeof sl->ev[sl->n].date, "%s", date);
+    sl->n++;
+    s->cache->nev++;
+    return 0;
+}
+
+/* The merged event a mention joins: same source, target and code, a date
+ * that agrees; an equal date wins, then the most precise, then the oldest.
+ * *id = 0 when there is none; *slot is where a new event is to be noted. */
+static dyad_status find_event(store *s, const char *src, const char *tgt,
+                              const char *cameo, const char *date,
+                              long long *id, cache_slot **slot)
+{
+    char key[512];
+    *id = 0;
+    *slot = NULL;
+    int k = snprintf(key, sizeof key, "%s\x1f%s\x1f%s", src, tgt, cameo);
+    if (k < 0 || (size_t)k >= sizeof key) return store_fail(s, "actor code too long");
+    if (s->cache && s->cache->nev > CACHE_MAX_EVENTS) {
+        long long keep = s->cache->max_event;
+        cache_clear(s);
+        s->cache = calloc(1, sizeof *s->cache);
+        if (!s->cache) return DYAD_ENOMEM;
+        s->cache->max_event = keep;
+    }
+    int fresh = 0;
+    cache_slot *sl = cache_slot_for(s, key, &fresh);
+    if (!sl) return DYAD_ENOMEM;
+    if (fresh) {
+        store_val p[3] = {vtext(src), vtext(tgt), vtext(cameo)};
+        store_cur *c = NULL;
+        dyad_status rc = s->be->query(s,
+            "SELECT id, date FROM events WHERE source_code = ?"
+            " AND target_code = ? AND cameo = ? ORDER BY id", p, 3, &c);
+        if (rc) return rc;
+        int r;
+        while ((r = s->be->next(c)) == 1)
+            if (cache_add(s, sl, s->be->col_int(c, 0), s->be->col_text(c, 1))) {
+                r = -2;
+                break;
+            }
+        s->be->cur_free(c);
+        if (r == -2) return DYAD_ENOMEM;
+        if (r < 0) return store_fail(s, "reading candidates failed");
+    }
+    int best = -1;   /* 1000 for an equal date, else the date's length */
+    for (size_t i = 0; i < sl->n; i++) {
+        const char *d = sl->ev[i].date;
+        if (!date_agree(d, date)) continue;
+        int score = strcmp(d, date) == 0 ? 1000 : (int)strlen(d);
+        if (score > best) {   /* ties keep the lower id: ids ascend */
+            best = score;
+            *id = sl->ev[i].id;
+        }
+    }
+    *slot = sl;
+    return DYAD_OK;
+}
+
+/* ---- what a transaction has yet to write ----
+ * Within one write transaction nobody else writes, so the next ids are
+ * read once; actor counts are summed in memory and written once per
+ * (code, name); the full-text index is filled in one statement from the
+ * sentences the transaction added. store_flush writes all of it just
+ * before the commit; a rollback forgets it. */
+
+typedef struct {
+    char *key;           /* code \x1f name; NULL: empty slot */
+    size_t codelen;
+    long long n;
+} pend_actor;
+
+struct store_pending {
+    int ids_valid;
+    long long next_doc, next_event, next_mention, next_sentence;
+    long long fts_from;  /* first sentence id not yet in the FTS index */
+    pend_actor *act;
+    size_t acap, aused;
+};
+
+static void pend_reset(store *s)
+{
+    store_pending *p = s->pend;
+    if (!p) return;
+    for (size_t i = 0; i < p->acap; i++) free(p->act[i].key);
+    free(p->act);
+    memset(p, 0, sizeof *p);
+}
+
+static int note_actor(store *s, const char *code, const char *name)
 {
     if (!code) code = "";
     if (!name) name = "";
-    if (!*code && !*name) return;
-    for (size_t i = 0; i < *na; i++)
-        if (!strcmp(a[i].code, code) && !strcmp(a[i].name, name)) {
-            a[i].n++;
-            return;
+    if (!*code && !*name) return 0;
+    store_pending *p = s->pend;
+    char key[768];
+    int k = snprintf(key, sizeof key, "%s\x1f%s", code, name);
+    if (k < 0 || (size_t)k >= sizeof key) return 0;   /* absurd: not counted */
+    if ((p->aused + 1) * 10 >= p->acap * 7) {
+        size_t nc = p->acap ? p->acap * 2 : 256;
+        pend_actor *na = calloc(nc, sizeof *na);
+        if (!na) return -1;
+        for (size_t i = 0; i < p->acap; i++) {
+            if (!p->act[i].key) continue;
+            size_t j = fnv1a(p->act[i].key) & (nc - 1);
+            while (na[j].key) j = (j + 1) & (nc - 1);
+            na[j] = p->act[i];
         }
-    a[*na].code = code;
-    a[*na].name = name;
-    a[(*na)++].n = 1;
+        free(p->act);
+        p->act = na;
+        p->acap = nc;
+    }
+    size_t j = fnv1a(key) & (p->acap - 1);
+    while (p->act[j].key) {
+        if (strcmp(p->act[j].key, key) == 0) {
+            p->act[j].n++;
+            return 0;
+        }
+        j = (j + 1) & (p->acap - 1);
+    }
+    p->act[j].key = strdup(key);
+    if (!p->act[j].key) return -1;
+    p->act[j].codelen = strlen(code);
+    p->act[j].n = 1;
+    p->aused++;
+    return 0;
 }
 
-static dyad_status put_actors(store *s, const actor_seen *a, size_t na)
+/* Writes what the transaction has pending (see above). */
+static dyad_status store_flush(store *s)
 {
+    store_pending *p = s->pend;
     dyad_status rc = DYAD_OK;
-    for (size_t i = 0; !rc && i < na; i++) {
-        store_val p[3] = {vtext(a[i].code), vtext(a[i].name), vint(a[i].n)};
+    if (!p || !p->ids_valid) return DYAD_OK;
+    if (!s->pg && p->next_sentence >= p->fts_from) {
+        store_val v = vint(p->fts_from);
+        rc = s->be->query(s, "INSERT INTO sentences_fts (rowid, text)"
+                             " SELECT id, text FROM sentences WHERE id >= ?"
+                             " ORDER BY id", &v, 1, NULL);
+        if (!rc) p->fts_from = p->next_sentence + 1;
+    }
+    for (size_t i = 0; !rc && i < p->acap; i++) {
+        pend_actor *a = &p->act[i];
+        if (!a->key) continue;
+        a->key[a->codelen] = 0;   /* split code \x1f name in place */
+        store_val v[3] = {vtext(a->key), vtext(a->key + a->codelen + 1),
+                          vint(a->n)};
         rc = s->be->query(s, "INSERT INTO actors (code, name, mentions)"
                              " VALUES (?, ?, ?) ON CONFLICT (code, name)"
                              " DO UPDATE SET mentions = actors.mentions"
-                             " + excluded.mentions", p, 3, NULL);
+                             " + excluded.mentions", v, 3, NULL);
+        free(a->key);
+        a->key = NULL;
     }
+    if (!rc) p->aused = 0;
     return rc;
+}
+
+/* The next ids, read once per transaction: max + 1 under the write lock,
+ * not sequences, so that a transaction killed half-way leaves no gap and
+ * a re-run gives the same rows. Also checks the merge cache. */
+static dyad_status load_ids(store *s)
+{
+    store_pending *p = s->pend;
+    if (p->ids_valid) return DYAD_OK;
+    store_cur *c = NULL;
+    dyad_status rc = s->be->query(s, "SELECT (SELECT max(id) FROM documents),"
+                                     " (SELECT max(id) FROM events),"
+                                     " (SELECT max(id) FROM mentions),"
+                                     " (SELECT max(id) FROM sentences)",
+                                  NULL, 0, &c);
+    if (rc) return rc;
+    if (s->be->next(c) == 1) {
+        p->next_doc = s->be->col_int(c, 0);
+        p->next_event = s->be->col_int(c, 1);
+        p->next_mention = s->be->col_int(c, 2);
+        p->next_sentence = s->be->col_int(c, 3);
+        p->fts_from = p->next_sentence + 1;
+        p->ids_valid = 1;
+    } else {
+        rc = store_fail(s, "reading ids failed");
+    }
+    s->be->cur_free(c);
+    if (rc) return rc;
+    /* Someone else added events since the cache last looked: forget it. */
+    if (s->cache && s->cache->max_event != p->next_event) cache_clear(s);
+    if (!s->cache) {
+        s->cache = calloc(1, sizeof *s->cache);
+        if (!s->cache) return DYAD_ENOMEM;
+        s->cache->max_event = p->next_event;
+    }
+    return DYAD_OK;
+}
+
+/* Ends a failed transaction: the database and every memory of it. */
+static void store_abort(store *s)
+{
+    char keep[sizeof s->err];
+    memcpy(keep, s->err, sizeof keep);
+    s->be->rollback(s);
+    s->in_batch = 0;
+    cache_clear(s);       /* it may hold events that are gone */
+    pend_reset(s);
+    memcpy(s->err, keep, sizeof keep);
+}
+
+static dyad_status store_begin(store *s)
+{
+    if (!s->pend) {
+        s->pend = calloc(1, sizeof *s->pend);
+        if (!s->pend) return DYAD_ENOMEM;
+    }
+    pend_reset(s);
+    return s->be->begin(s);
+}
+
+static dyad_status store_commit(store *s)
+{
+    dyad_status rc = store_flush(s);
+    if (!rc) rc = s->be->commit(s);
+    if (rc) {
+        store_abort(s);
+        return rc;
+    }
+    s->pend->ids_valid = 0;
+    return DYAD_OK;
 }
 
 /* Copies at most cap-1 bytes of a possibly unterminated field. */
@@ -462,86 +747,140 @@ static void field(char *out, size_t cap, const char *in, size_t max)
 
 static const char *nz(const char *s) { return s ? s : ""; }
 
-static dyad_status put_mention(store *s, long long doc_id, const char *srcname,
-                               const char *docdate, const char *text,
-                               size_t text_len, const dyad_event *e,
-                               long long *next_event, long long *next_mention,
-                               long long *seen, size_t *nseen,
-                               actor_seen *actors, size_t *nactors,
+/* What one document adds to one merged event, written in one UPDATE. */
+typedef struct {
+    long long ev;
+    long long k;                /* its mentions in this document */
+    int new_source;             /* no earlier document from this source */
+    int verif;                  /* 0 none, 1 unverified, 2 corroborated */
+    int hedged_all;
+    const dyad_event *loc, *qty, *claim;   /* first with each, or NULL */
+} doc_event;
+
+typedef struct {
+    long long index, id;
+} doc_sentence;
+
+/* Everything store_put_doc tracks for one document. */
+typedef struct {
+    long long doc_id, next_event, next_mention, next_sentence;
+    const char *srcname, *docdate, *text;
+    size_t text_len;
+    doc_event *touched;
+    size_t ntouched;
+    doc_sentence *sents;
+    size_t nsents;
+} doc_state;
+
+/* The sentence row of a mention: one per sentence of a document, however
+ * many events it reports. */
+static dyad_status put_sentence(store *s, doc_state *st, const dyad_event *e,
+                                long long *id)
+{
+    long long idx = (long long)e->sentence_index;
+    for (size_t i = 0; i < st->nsents; i++)
+        if (st->sents[i].index == idx) {
+            *id = st->sents[i].id;
+            return DYAD_OK;
+        }
+    /* The sentence, bounded by the text it points into. */
+    size_t a = e->sent_start, n = e->sent_len, tl = st->text_len;
+    if (!st->text || a > tl) a = n = 0;
+    if (n > tl - a) n = tl - a;
+    char *sentence = malloc(n + 1);
+    if (!sentence) return DYAD_ENOMEM;
+    if (n) memcpy(sentence, st->text + a, n);
+    sentence[n] = 0;
+    /* NUL bytes inside would cut the text short in SQL; keep it a string. */
+    for (size_t i = 0; i < n; i++)
+        if (!sentence[i]) sentence[i] = ' ';
+    *id = ++st->next_sentence;
+    store_val p[6] = {vint(*id), vint(st->doc_id), vint(idx),
+                      vint((long long)a), vint((long long)n), vtext(sentence)};
+    dyad_status rc = s->be->query(s, "INSERT INTO sentences (id, doc_id,"
+                                     " sentence_index, sent_start, sent_len,"
+                                     " text) VALUES (?,?,?,?,?,?)",
+                                  p, 6, NULL);
+    free(sentence);
+    if (!rc) {
+        st->sents[st->nsents].index = idx;
+        st->sents[st->nsents++].id = *id;
+    }
+    return rc;
+}
+
+static dyad_status put_mention(store *s, doc_state *st, const dyad_event *e,
                                store_put_result *res)
 {
-    char cameo[5], mdate[11], edate[11];
+    char cameo[5], mdate[11], edate[11], tmp[12];
     field(cameo, sizeof cameo, e->cameo, sizeof e->cameo);
-    char tmp[12];
     field(tmp, sizeof tmp, e->date, sizeof e->date);
     store_date_norm(tmp, mdate);
     /* Undated mentions take the publication date for merging, as GDELT
      * dates events by their articles. */
-    snprintf(edate, sizeof edate, "%s", mdate[0] ? mdate : docdate);
+    snprintf(edate, sizeof edate, "%s", mdate[0] ? mdate : st->docdate);
     const char *src = nz(e->source.code), *tgt = nz(e->target.code);
 
     long long ev = 0;
-    dyad_status rc = find_event(s, src, tgt, cameo, edate, &ev);
+    cache_slot *slot = NULL;
+    dyad_status rc = find_event(s, src, tgt, cameo, edate, &ev, &slot);
     if (rc) return rc;
-    long long mid = ++*next_mention;
+    long long mid = ++st->next_mention;
     if (!ev) {
-        ev = ++*next_event;
+        ev = ++st->next_event;
         res->nnew_events++;
-        store_val p[11] = {vint(ev), vtext(src), vtext(tgt), vtext(cameo),
+        store_val p[12] = {vint(ev), vtext(src), vtext(tgt), vtext(cameo),
                            vtext(edate), vint(e->quad), vreal(e->goldstein),
                            vopt(e->cameo_name), vopt(e->plover),
-                           vopt(e->source.text), vopt(e->target.text)};
-        store_val all[12];
-        memcpy(all, p, sizeof p);
-        all[11] = vint(mid);
+                           vopt(e->source.text), vopt(e->target.text),
+                           vint(mid)};
         rc = s->be->query(s, "INSERT INTO events (id, source_code,"
                              " target_code, cameo, date, quad, goldstein,"
                              " cameo_name, plover, source_text, target_text,"
                              " first_mention) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                          all, 12, NULL);
+                          p, 12, NULL);
         if (rc) return rc;
+        if (cache_add(s, slot, ev, edate)) return DYAD_ENOMEM;
     }
 
     /* Counts: every mention counts; the article once per event and
      * document; the source once per event and publisher. */
-    int first_in_doc = 1;
-    for (size_t i = 0; i < *nseen; i++)
-        if (seen[i] == ev) first_in_doc = 0;
-    long long new_source = 0;
-    if (first_in_doc) {
-        seen[(*nseen)++] = ev;
-        store_val p[2] = {vint(ev), vtext(srcname)};
+    doc_event *t = NULL;
+    for (size_t i = 0; i < st->ntouched; i++)
+        if (st->touched[i].ev == ev) t = &st->touched[i];
+    if (!t) {
+        t = &st->touched[st->ntouched++];
+        memset(t, 0, sizeof *t);
+        t->ev = ev;
+        t->hedged_all = 1;
+        store_val p[2] = {vint(ev), vtext(st->srcname)};
         int found = 0;
         rc = q1_int(s, "SELECT 1 FROM mentions WHERE event_id = ? AND"
                        " source_name = ?", p, 2, NULL, &found);
         if (rc) return rc;
-        new_source = !found;
+        t->new_source = !found;
     }
-
-    /* The sentence, bounded by the text it points into. */
-    size_t st = e->sent_start, sl = e->sent_len;
-    if (!text || st > text_len) st = sl = 0;
-    if (sl > text_len - st) sl = text_len - st;
-    char *sentence = malloc(sl + 1);
-    if (!sentence) return DYAD_ENOMEM;
-    if (sl) memcpy(sentence, text + st, sl);
-    sentence[sl] = 0;
-    /* NUL bytes inside would cut the text short in SQL; keep it a string. */
-    for (size_t i = 0; i < sl; i++)
-        if (!sentence[i]) sentence[i] = ' ';
-
+    t->k++;
+    const char *verif = e->verification ? e->verification : "";
+    int v = !strcmp(verif, "corroborated") ? 2 : !strcmp(verif, "unverified");
+    if (v > t->verif) t->verif = v;
+    if (!e->hedged) t->hedged_all = 0;
     const dyad_quantity *qn = &e->quantity;
     const dyad_location *lo = &e->location;
     const char *claim_text = e->claimant.text;
-    const char *verif = e->verification ? e->verification : "";
-    int hedged = e->hedged ? 1 : 0;
-    store_val m[24] = {
-        vint(mid), vint(ev), vint(doc_id), vtext(srcname),
-        vint((long long)e->sentence_index), vint((long long)st),
-        vint((long long)sl), vtext(sentence), vtext(mdate), vopt(e->trigger),
-        vopt(e->source.text), vopt(e->target.text),
+    if (!t->loc && lo->present && lo->name && *lo->name) t->loc = e;
+    if (!t->qty && qn->present) t->qty = e;
+    if (!t->claim && claim_text) t->claim = e;
+
+    long long sid = 0;
+    rc = put_sentence(s, st, e, &sid);
+    if (rc) return rc;
+    store_val m[22] = {
+        vint(mid), vint(ev), vint(st->doc_id), vint(sid), vtext(st->srcname),
+        vtext(mdate), vopt(e->trigger), vopt(e->source.text),
+        vopt(e->target.text),
         claim_text ? vtext(nz(e->claimant.code)) : vnull(), vopt(claim_text),
-        vopt(e->verification), vint(hedged),
+        vopt(e->verification), vint(e->hedged ? 1 : 0),
         qn->present ? vreal(qn->value) : vnull(),
         qn->present ? vopt(qn->unit) : vnull(),
         qn->present ? vopt(qn->text) : vnull(),
@@ -552,41 +891,46 @@ static dyad_status put_mention(store *s, long long doc_id, const char *srcname,
         lo->present && lo->has_coords ? vreal(lo->lon) : vnull(),
     };
     rc = s->be->query(s, "INSERT INTO mentions (id, event_id, doc_id,"
-                         " source_name, sentence_index, sent_start, sent_len,"
-                         " sentence, date, trigger_text, source_text,"
-                         " target_text, claimant_code, claimant_text,"
-                         " verification, hedged, q_value, q_unit, q_text,"
-                         " q_qualifier, loc_name, loc_country, lat, lon)"
-                         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                         "?,?,?,?)", m, 24, NULL);
-    if (!rc && !s->pg) {
-        store_val f[2] = {vint(mid), vtext(sentence)};
-        rc = s->be->query(s, "INSERT INTO mentions_fts (rowid, sentence)"
-                             " VALUES (?, ?)", f, 2, NULL);
-    }
-    free(sentence);
+                         " sentence_id, source_name, date, trigger_text,"
+                         " source_text, target_text, claimant_code,"
+                         " claimant_text, verification, hedged, q_value,"
+                         " q_unit, q_text, q_qualifier, loc_name, loc_country,"
+                         " lat, lon) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                         "?,?,?,?,?,?)", m, 21, NULL);
     if (rc) return rc;
+    if (note_actor(s, e->source.code, e->source.text) ||
+        note_actor(s, e->target.code, e->target.text) ||
+        (claim_text && note_actor(s, e->claimant.code, claim_text)))
+        return DYAD_ENOMEM;
+    res->nmentions++;
+    return DYAD_OK;
+}
 
-    /* Fold the mention into its event. Every right-hand side sees the old
-     * row, so "first mention with a location" is one condition each. */
-    int has_loc = lo->present && lo->name && *lo->name;
+/* Folds one document's mentions into their events. Every right-hand side
+ * sees the old row, so "the first report with a location" is one
+ * condition per column. */
+static dyad_status update_event(store *s, const doc_event *t)
+{
+    static const char *vnames[] = {"", "unverified", "corroborated"};
+    const dyad_event *lo = t->loc, *q = t->qty, *c = t->claim;
     store_val u[17] = {
-        vint(first_in_doc), vint(new_source), vtext(verif), vtext(verif),
-        vint(hedged), vint(hedged),
-        has_loc ? vtext(lo->name) : vnull(),
-        has_loc ? vopt(lo->country) : vnull(),
-        has_loc && lo->has_coords ? vreal(lo->lat) : vnull(),
-        has_loc && lo->has_coords ? vreal(lo->lon) : vnull(),
-        qn->present ? vreal(qn->value) : vnull(),
-        qn->present ? vopt(qn->unit) : vnull(),
-        qn->present ? vopt(qn->text) : vnull(),
-        qn->present ? vopt(qn->qualifier) : vnull(),
-        claim_text ? vtext(nz(e->claimant.code)) : vnull(), vopt(claim_text),
-        vint(ev),
+        vint(t->k), vint(t->new_source), vtext(vnames[t->verif]),
+        vtext(vnames[t->verif]), vint(t->hedged_all), vint(t->hedged_all),
+        lo ? vtext(lo->location.name) : vnull(),
+        lo ? vopt(lo->location.country) : vnull(),
+        lo && lo->location.has_coords ? vreal(lo->location.lat) : vnull(),
+        lo && lo->location.has_coords ? vreal(lo->location.lon) : vnull(),
+        q ? vreal(q->quantity.value) : vnull(),
+        q ? vopt(q->quantity.unit) : vnull(),
+        q ? vopt(q->quantity.text) : vnull(),
+        q ? vopt(q->quantity.qualifier) : vnull(),
+        c ? vtext(nz(c->claimant.code)) : vnull(),
+        c ? vtext(c->claimant.text) : vnull(),
+        vint(t->ev),
     };
-    rc = s->be->query(s,
-        "UPDATE events SET n_mentions = n_mentions + 1,"
-        " n_articles = n_articles + ?, n_sources = n_sources + ?,"
+    return s->be->query(s,
+        "UPDATE events SET n_mentions = n_mentions + ?,"
+        " n_articles = n_articles + 1, n_sources = n_sources + ?,"
         " verification = CASE WHEN verification = 'corroborated'"
         "  OR ? = 'corroborated' THEN 'corroborated'"
         "  WHEN verification = 'unverified' OR ? = 'unverified'"
@@ -606,16 +950,10 @@ static dyad_status put_mention(store *s, long long doc_id, const char *srcname,
         " claimant_text = CASE WHEN claimant_text IS NULL THEN ?"
         "  ELSE claimant_text END"
         " WHERE id = ?", u, 17, NULL);
-    if (rc) return rc;
-
-    note_actor(actors, nactors, e->source.code, e->source.text);
-    note_actor(actors, nactors, e->target.code, e->target.text);
-    if (claim_text) note_actor(actors, nactors, e->claimant.code, claim_text);
-    res->nmentions++;
-    return DYAD_OK;
 }
 
-dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
+dyad_status store_put_doc(store *s, const dyad_input *doc, const char *given,
+                          const char *text,
                           size_t text_len, const char *lang,
                           const dyad_event *ev, size_t n,
                           store_put_result *res)
@@ -625,23 +963,26 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
     memset(res, 0, sizeof *res);
     if (!doc || (n && !ev)) return DYAD_EUSAGE;
     char hash[65], docdate[11], srcname[512];
-    store_doc_hash(doc->text, doc->text ? doc->len : 0, hash);
+    if (given && strlen(given) == 64) memcpy(hash, given, 65);
+    else store_doc_hash(doc->text, doc->text ? doc->len : 0, hash);
     store_date_norm(doc->date, docdate);
     source_name(doc, srcname, sizeof srcname);
 
-    long long *seen = malloc((n ? n : 1) * sizeof *seen);
-    actor_seen *actors = malloc((n ? 3 * n : 1) * sizeof *actors);
-    if (!seen || !actors) {
-        free(seen);
-        free(actors);
-        return DYAD_ENOMEM;
-    }
-    size_t nseen = 0, nactors = 0;
-
-    dyad_status rc = s->in_batch ? DYAD_OK : s->be->begin(s);
+    doc_state st;
+    memset(&st, 0, sizeof st);
+    st.srcname = srcname;
+    st.docdate = docdate;
+    st.text = text;
+    st.text_len = text ? text_len : 0;
+    size_t m = n ? n : 1;
+    st.touched = malloc(m * sizeof *st.touched);
+    st.sents = malloc(m * sizeof *st.sents);
+    dyad_status rc = DYAD_OK;
+    if (!st.touched || !st.sents) rc = DYAD_ENOMEM;
+    if (!rc && !s->in_batch) rc = store_begin(s);
     if (rc) {
-        free(seen);
-        free(actors);
+        free(st.touched);
+        free(st.sents);
         return rc;
     }
     /* Checked again inside the transaction: another writer may have
@@ -654,33 +995,23 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
     if (!rc && found) {
         res->skipped = 1;
         res->doc_id = old_id;
-        if (!s->in_batch) s->be->rollback(s);
-        free(seen);
-        free(actors);
+        if (!s->in_batch) {
+            s->be->rollback(s);
+            pend_reset(s);
+        }
+        free(st.touched);
+        free(st.sents);
         return DYAD_OK;
     }
-    /* Ids are max + 1 under the write lock, not sequences: a transaction
-     * killed half-way leaves no gap, so a re-run gives the same rows. */
-    long long next_doc = 0, next_event = 0, next_mention = 0;
-    store_cur *c = NULL;
-    if (!rc)
-        rc = s->be->query(s, "SELECT (SELECT max(id) FROM documents),"
-                             " (SELECT max(id) FROM events),"
-                             " (SELECT max(id) FROM mentions)", NULL, 0, &c);
+    if (!rc) rc = load_ids(s);
     if (!rc) {
-        if (s->be->next(c) == 1) {
-            next_doc = s->be->col_int(c, 0);
-            next_event = s->be->col_int(c, 1);
-            next_mention = s->be->col_int(c, 2);
-        } else {
-            rc = store_fail(s, "reading ids failed");
-        }
-        s->be->cur_free(c);
-    }
-    long long doc_id = next_doc + 1;
-    if (!rc) {
+        store_pending *p = s->pend;
+        st.doc_id = p->next_doc + 1;
+        st.next_event = p->next_event;
+        st.next_mention = p->next_mention;
+        st.next_sentence = p->next_sentence;
         const char *l = lang && *lang ? lang : doc->lang;
-        store_val p[12] = {vint(doc_id), vtext(hash), vtext(nz(doc->id)),
+        store_val v[12] = {vint(st.doc_id), vtext(hash), vtext(nz(doc->id)),
                            vopt(doc->url), vopt(doc->title), vtext(docdate),
                            vopt(l), vopt(doc->publisher), vtext(srcname),
                            vopt(doc->file), vint((long long)doc->len),
@@ -688,33 +1019,39 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
         rc = s->be->query(s, "INSERT INTO documents (id, hash, doc_key, url,"
                              " title, date, lang, publisher, source_name,"
                              " file, doc_len, n_mentions)"
-                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", p, 12, NULL);
+                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", v, 12, NULL);
     }
     for (size_t i = 0; !rc && i < n; i++)
-        rc = put_mention(s, doc_id, srcname, docdate, text, text_len, &ev[i],
-                         &next_event, &next_mention, seen, &nseen, actors,
-                         &nactors, res);
-    if (!rc) rc = put_actors(s, actors, nactors);
-    free(seen);
-    free(actors);
-    if (!rc && !s->in_batch) rc = s->be->commit(s);
-    if (rc) {
-        char keep[sizeof s->err];
-        memcpy(keep, s->err, sizeof keep);
-        s->be->rollback(s);   /* in a batch: the whole batch */
-        s->in_batch = 0;
-        memcpy(s->err, keep, sizeof keep);
+        rc = put_mention(s, &st, &ev[i], res);
+    for (size_t i = 0; !rc && i < st.ntouched; i++)
+        rc = update_event(s, &st.touched[i]);
+    free(st.touched);
+    free(st.sents);
+    if (!rc) {
+        store_pending *p = s->pend;
+        p->next_doc = st.doc_id;
+        p->next_event = st.next_event;
+        p->next_mention = st.next_mention;
+        p->next_sentence = st.next_sentence;
+        s->cache->max_event = st.next_event;
+        if (!s->in_batch) rc = store_commit(s);   /* aborts on failure */
+        if (rc) {
+            res->nmentions = res->nnew_events = 0;
+            return rc;
+        }
+    } else {
+        store_abort(s);   /* in a batch: the whole batch */
         res->nmentions = res->nnew_events = 0;
         return rc;
     }
-    res->doc_id = doc_id;
+    res->doc_id = st.doc_id;
     return DYAD_OK;
 }
 
 dyad_status store_batch_begin(store *s)
 {
     if (s->in_batch) return DYAD_OK;
-    dyad_status rc = s->be->begin(s);
+    dyad_status rc = store_begin(s);
     if (!rc) s->in_batch = 1;
     return rc;
 }
@@ -723,14 +1060,7 @@ dyad_status store_batch_commit(store *s)
 {
     if (!s->in_batch) return DYAD_OK;
     s->in_batch = 0;
-    dyad_status rc = s->be->commit(s);
-    if (rc) {
-        char keep[sizeof s->err];
-        memcpy(keep, s->err, sizeof keep);
-        s->be->rollback(s);
-        memcpy(s->err, keep, sizeof keep);
-    }
-    return rc;
+    return store_commit(s);
 }
 
 int store_in_batch(const store *s) { return s->in_batch; }
@@ -866,10 +1196,12 @@ static void qwhere(qbuf *q, store *s, const store_filter *f)
             qadd(q, " AND 1 = 0");
         } else {
             qadd(q, s->pg ? " AND e.id IN (SELECT mt.event_id FROM mentions mt"
-                            " WHERE mt.tsv @@ to_tsquery('simple', ?))"
+                            " WHERE mt.sentence_id IN (SELECT st.id FROM"
+                            " sentences st WHERE st.tsv @@"
+                            " to_tsquery('simple', ?)))"
                           : " AND e.id IN (SELECT mt.event_id FROM mentions mt"
-                            " WHERE mt.id IN (SELECT rowid FROM mentions_fts"
-                            " WHERE mentions_fts MATCH ?))");
+                            " WHERE mt.sentence_id IN (SELECT rowid FROM"
+                            " sentences_fts WHERE sentences_fts MATCH ?))");
             qparam(q, vtext(t));
         }
     }
@@ -904,9 +1236,10 @@ dyad_status store_query_events(store *s, const store_filter *f,
             " e.goldstein, e.loc_name, e.loc_country, e.lat, e.lon,"
             " e.q_value, e.q_unit, e.q_text, e.q_qualifier, e.claimant_code,"
             " e.claimant_text, e.verification, e.hedged, d.doc_key,"
-            " m.sentence, d.url, d.date, m.sentence_index, e.n_mentions,"
+            " fs.text, d.url, d.date, fs.sentence_index, e.n_mentions,"
             " e.n_sources, e.n_articles"
             " FROM events e JOIN mentions m ON m.id = e.first_mention"
+            " JOIN sentences fs ON fs.id = m.sentence_id"
             " JOIN documents d ON d.id = m.doc_id");
     qwhere(q, s, f);
     qadd(q, " ORDER BY e.date, e.id");
@@ -971,12 +1304,13 @@ dyad_status store_query_mentions(store *s, const store_filter *f,
     qbuf *q = calloc(1, sizeof *q);
     if (!q) return DYAD_ENOMEM;
     qadd(q, "SELECT mm.id, mm.event_id, d.doc_key, d.url, d.source_name,"
-            " d.date, d.lang, d.doc_len, mm.sentence_index, mm.sent_start,"
-            " mm.sent_len, mm.sentence, mm.date, mm.trigger_text,"
+            " d.date, d.lang, d.doc_len, ms.sentence_index, ms.sent_start,"
+            " ms.sent_len, ms.text, mm.date, mm.trigger_text,"
             " mm.claimant_code, mm.claimant_text, mm.verification, mm.hedged,"
             " mm.q_value, mm.q_unit, mm.q_text, mm.q_qualifier, fd.date"
             " FROM mentions mm JOIN events e ON e.id = mm.event_id"
             " JOIN documents d ON d.id = mm.doc_id"
+            " JOIN sentences ms ON ms.id = mm.sentence_id"
             " JOIN mentions fm ON fm.id = e.first_mention"
             " JOIN documents fd ON fd.id = fm.doc_id");
     qwhere(q, s, f);
@@ -1031,7 +1365,8 @@ dyad_status store_count(store *s, store_counts *out)
     store_cur *c = NULL;
     dyad_status rc = s->be->query(s,
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),"
-        " (SELECT count(*) FROM mentions), (SELECT count(*) FROM actors)",
+        " (SELECT count(*) FROM mentions), (SELECT count(*) FROM actors),"
+        " (SELECT count(*) FROM sentences)",
         NULL, 0, &c);
     if (rc) return rc;
     if (s->be->next(c) == 1) {
@@ -1039,16 +1374,17 @@ dyad_status store_count(store *s, store_counts *out)
         out->events = s->be->col_int(c, 1);
         out->mentions = s->be->col_int(c, 2);
         out->actors = s->be->col_int(c, 3);
+        out->sentences = s->be->col_int(c, 4);
     } else {
         rc = store_fail(s, "counting failed");
     }
     s->be->cur_free(c);
     if (!rc && !s->pg) {
         long long n = 0;
-        rc = q1_int(s, "SELECT count(*) FROM mentions_fts", NULL, 0, &n, NULL);
+        rc = q1_int(s, "SELECT count(*) FROM sentences_fts", NULL, 0, &n, NULL);
         out->sentences_fts = n;
     } else {
-        out->sentences_fts = out->mentions;
+        out->sentences_fts = out->sentences;
     }
     return rc;
 }

@@ -13,6 +13,8 @@
 #include "dyad.h"
 
 typedef struct store store;
+typedef struct store_evcache store_evcache;
+typedef struct store_pending store_pending;
 
 /* ---- public to the CLI ---- */
 
@@ -28,8 +30,10 @@ int store_schema_latest(void);              /* what this dyad writes */
 
 /* Content hash of a document (hex SHA-256 of its text), 65 bytes. */
 void store_doc_hash(const char *text, size_t len, char out[65]);
-/* *exists = 1 when a document with this text is already stored. */
-dyad_status store_doc_exists(store *s, const dyad_input *doc, int *exists);
+/* *exists = 1 when a document with this text is already stored. hash (if
+ * non-NULL) receives the content hash, to hand on to store_put_doc. */
+dyad_status store_doc_exists(store *s, const dyad_input *doc, char hash[65],
+                             int *exists);
 
 typedef struct {
     int skipped;          /* the document was already stored: nothing done */
@@ -39,10 +43,12 @@ typedef struct {
 } store_put_result;
 
 /* Stores one document and its events in one transaction; a document already
- * stored (same content hash) is skipped. text/text_len is the text the
- * events' sentence spans point into (dyad_doc_text; the input text when the
- * caller has nothing else), lang the detected language or NULL. */
-dyad_status store_put_doc(store *s, const dyad_input *doc, const char *text,
+ * stored (same content hash) is skipped. hash is its store_doc_hash, or
+ * NULL to compute it here. text/text_len is the text the events' sentence
+ * spans point into (dyad_doc_text; the input text when the caller has
+ * nothing else), lang the detected language or NULL. */
+dyad_status store_put_doc(store *s, const dyad_input *doc, const char *hash,
+                          const char *text,
                           size_t text_len, const char *lang,
                           const dyad_event *ev, size_t n,
                           store_put_result *res);
@@ -120,7 +126,7 @@ dyad_status store_query_mentions(store *s, const store_filter *f,
                                  void *ud);
 
 typedef struct {
-    long long documents, events, mentions, actors, sentences_fts;
+    long long documents, events, mentions, actors, sentences, sentences_fts;
 } store_counts;
 dyad_status store_count(store *s, store_counts *c);
 
@@ -168,6 +174,8 @@ struct store {
     int pg;                   /* dialect: 1 PostgreSQL, 0 SQLite */
     int version;              /* schema version after open */
     int in_batch;             /* inside store_batch_begin */
+    store_evcache *cache;     /* merge candidates (store.c) */
+    store_pending *pend;      /* the open transaction's ids and counts */
     char err[512];
 };
 

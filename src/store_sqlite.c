@@ -191,8 +191,11 @@ dyad_status store_sqlite_open(store *s, const char *path)
     sqlite3 *db = NULL;
     s->be = &sqlite_backend;
     s->pg = 0;
+    /* NOMUTEX: a connection is only ever used by one thread at a time
+     * (ingest gives its writer and its look-up connection one each). */
     int rc = sqlite3_open_v2(path, &db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                             SQLITE_OPEN_NOMUTEX, NULL);
     s->db = db;
     if (rc != SQLITE_OK) {
         store_fail(s, "sqlite: cannot open %s: %s", path,
@@ -210,7 +213,7 @@ dyad_status store_sqlite_open(store *s, const char *path)
     sqlite3_busy_timeout(db, 30000);
     /* WAL + NORMAL: a commit survives kill -9 (it is in the WAL), only a
      * power cut can lose the last commits, never corrupt the file. */
-    if (sq_exec_script(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    if (sq_exec_script(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
                           " PRAGMA temp_store=MEMORY;") != DYAD_OK) {
         sq_close(s);
         return DYAD_EDB;
