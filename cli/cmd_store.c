@@ -194,6 +194,7 @@ typedef struct {
     dyad_input in;
     char *buf;
     dyad_doc *d;
+    char hash[65];
 } ingest_job;
 
 #define QUEUE 32
@@ -291,7 +292,8 @@ static void *ingest_storer(void *arg)
             if (!rc) {
                 for (size_t i = 0; i < n; i++) evs[i] = *dyad_doc_event(j.d, i);
                 const char *text = dyad_doc_text(j.d);
-                rc = store_put_doc(p->s, &j.in, text, text ? strlen(text) : 0,
+                rc = store_put_doc(p->s, &j.in, j.hash, text,
+                                   text ? strlen(text) : 0,
                                    dyad_doc_lang(j.d), evs, n, &res);
             }
             if (!rc && (++inbatch >= BATCH_DOCS ||
@@ -456,7 +458,8 @@ int cmd_ingest(int argc, char **argv)
         /* Skip stored documents before coding: a restart after a crash
          * costs only a hash per document already done. */
         int exists = 0;
-        if (store_doc_exists(look, &in, &exists) != DYAD_OK) {
+        char hash[65];
+        if (store_doc_exists(look, &in, hash, &exists) != DYAD_OK) {
             fprintf(stderr, "dyad ingest: %s: %s\n", db, store_errmsg(look));
             status = 2;
             break;
@@ -471,6 +474,7 @@ int cmd_ingest(int argc, char **argv)
                 status = 2;
                 break;
             }
+            memcpy(j.hash, hash, sizeof j.hash);
             rc = dyad_doc_code(e, &j.in, &j.d);
             if (rc) {
                 fprintf(stderr, "dyad ingest: %s: %s\n", in.id ? in.id : "?",

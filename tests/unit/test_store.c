@@ -56,7 +56,7 @@ static store_put_result put(store *s, const dyad_input *d, dyad_event *e,
                             size_t n)
 {
     store_put_result r;
-    dyad_status rc = store_put_doc(s, d, d->text, d->len, "de", e, n, &r);
+    dyad_status rc = store_put_doc(s, d, NULL, d->text, d->len, "de", e, n, &r);
     CHECK(rc == DYAD_OK);
     if (rc) fprintf(stderr, "put %s: %s\n", d->id, store_errmsg(s));
     return r;
@@ -230,9 +230,9 @@ static void suite(const char *target, out_t *o)
     CHECK(memcmp(&k, &k2, sizeof k) == 0);
     int exists = 0;
     dyad_input a = doc("other-id", TA, NULL, NULL);
-    CHECK(store_doc_exists(s, &a, &exists) == DYAD_OK && exists == 1);
+    CHECK(store_doc_exists(s, &a, NULL, &exists) == DYAD_OK && exists == 1);
     dyad_input z = doc("z", "never stored", NULL, NULL);
-    CHECK(store_doc_exists(s, &z, &exists) == DYAD_OK && exists == 0);
+    CHECK(store_doc_exists(s, &z, NULL, &exists) == DYAD_OK && exists == 0);
 
     /* The merged event: 4 mentions, 3 articles, 2 publishers; the first
      * quantity stays on the event, every quantity stays on its mention. */
@@ -370,13 +370,40 @@ static void robustness(const char *target)
     e2.sent_start = 99999;
     dyad_event both[2] = {e, e2};
     store_put_result r;
-    CHECK(store_put_doc(s, &d, t, strlen(t), NULL, both, 2, &r) == DYAD_OK);
+    CHECK(store_put_doc(s, &d, NULL, t, strlen(t), NULL, both, 2, &r) == DYAD_OK);
     CHECK(r.nmentions == 2);
-    CHECK(store_put_doc(s, &d, t, strlen(t), NULL, NULL, 0, &r) == DYAD_OK);
+    CHECK(store_put_doc(s, &d, NULL, t, strlen(t), NULL, NULL, 0, &r) == DYAD_OK);
     CHECK(r.skipped == 1);
     dyad_input empty = doc("empty", "", NULL, NULL);
-    CHECK(store_put_doc(s, &empty, "", 0, NULL, NULL, 0, &r) == DYAD_OK);
+    CHECK(store_put_doc(s, &empty, NULL, "", 0, NULL, NULL, 0, &r) == DYAD_OK);
     CHECK(!r.skipped);
+
+    /* Batches: committed together; a batch left open is not stored. */
+    const char *t1 = "eins", *t2 = "zwei", *t3 = "drei";
+    dyad_input b1 = doc("b1", t1, "2024-01-01", NULL);
+    dyad_input b2 = doc("b2", t2, "2024-01-01", NULL);
+    dyad_input b3 = doc("b3", t3, "2024-01-01", NULL);
+    dyad_event e1 = ev(t1, "eins", "AAA", "BBB", "010", 1, 0, "");
+    dyad_event e3 = ev(t3, "drei", "AAA", "BBB", "010", 1, 0, "");
+    CHECK(store_batch_begin(s) == DYAD_OK && store_in_batch(s));
+    CHECK(store_put_doc(s, &b1, NULL, t1, 4, NULL, &e1, 1, &r) == DYAD_OK);
+    CHECK(store_put_doc(s, &b1, NULL, t1, 4, NULL, &e1, 1, &r) == DYAD_OK &&
+          r.skipped);   /* the same text twice inside one batch */
+    CHECK(store_put_doc(s, &b2, NULL, t2, 4, NULL, NULL, 0, &r) == DYAD_OK);
+    CHECK(store_batch_commit(s) == DYAD_OK && !store_in_batch(s));
+    store_counts k;
+    CHECK(store_count(s, &k) == DYAD_OK && k.documents == 4);
+    CHECK(store_batch_begin(s) == DYAD_OK);
+    CHECK(store_put_doc(s, &b3, NULL, t3, 4, NULL, &e3, 1, &r) == DYAD_OK);
+    CHECK(r.nnew_events == 0);   /* merged with b1's event */
+    store_close(s);   /* without commit */
+    CHECK(store_open(target, &s, err, sizeof err) == DYAD_OK);
+    if (!s) return;
+    CHECK(store_count(s, &k) == DYAD_OK && k.documents == 4 && k.mentions == 3);
+    /* and the merge cache of the lost batch is gone: b3 merges again */
+    CHECK(store_put_doc(s, &b3, NULL, t3, 4, NULL, &e3, 1, &r) == DYAD_OK);
+    CHECK(!r.skipped && r.nnew_events == 0);
+    CHECK(store_count(s, &k) == DYAD_OK && k.events == 2 && k.mentions == 4);
     store_close(s);
 }
 
@@ -422,7 +449,7 @@ static int bulk(const char *target, long n)
             if (v % 7 == 0) e[j].verification = "unverified";
         }
         store_put_result r;
-        if (store_put_doc(s, &d, text, (size_t)k, "de", e, ne, &r) != DYAD_OK) {
+        if (store_put_doc(s, &d, NULL, text, (size_t)k, "de", e, ne, &r) != DYAD_OK) {
             fprintf(stderr, "%s: %s\n", id, store_errmsg(s));
             store_close(s);
             return 1;
