@@ -192,11 +192,18 @@ static void build_mentions(ctx *c, sent_info *s)
         /* "Artillerie-Geschosse": an agent that modifies a compound is none */
         if (a->kind == AK_AGENT && hyph_next)
             continue;
-        /* "SWP-Forscherin": a named body with its member */
-        if (a->kind == AK_NAME && !is_country3(a->code) && hyph_next && j < nr &&
-            r[j].start == en && r[j].a->kind == AK_AGENT) {
-            add_mention(c, s, st, r[j].end, code, AK_NAME);
+        /* "SWP-Forscherin", "NATO Secretary General Jens Stoltenberg": a
+         * named body with its member */
+        if (a->kind == AK_NAME && !is_country3(a->code) && strlen(a->code) > 3 &&
+            (hyph_next || !strncmp(a->code, "IGO", 3) || !strncmp(a->code, "NGO", 3)) &&
+            j < nr && r[j].start == en && r[j].a->kind == AK_AGENT) {
+            en = r[j].end;
             i = j;
+            if (j + 1 < nr && r[j + 1].start == en && person_like(r[j + 1].a)) {
+                en = r[j + 1].end;
+                i = j + 1;
+            }
+            add_mention(c, s, st, en, code, AK_NAME);
             continue;
         }
         /* what follows directly, over fillers: the next raw match */
@@ -426,6 +433,14 @@ static void find_claimant(ctx *c, sent_info *s)
 
 /* ---- clauses ---- */
 
+/* English subordinators open a clause without a comma ("as authorities
+ * in Croatia cracked down"); "that" does not: its clause is the object. */
+static int open_clause(const ctx *c, const sent_info *s, size_t i)
+{
+    const token *t = &s->t[i];
+    return c->lx->lang[0] == 'e' && !(t->len == 4 && !strncasecmp(tok_text(c, t), "that", 4));
+}
+
 static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
                       size_t *ce)
 {
@@ -434,7 +449,8 @@ static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
         const token *t = &s->t[a - 1];
         if (is_punct(c, t, ";"))
             break;
-        if (a >= 2 && has_role(s, a - 1, ROLE_CLAUSE) && is_punct(c, &s->t[a - 2], ","))
+        if (a >= 2 && has_role(s, a - 1, ROLE_CLAUSE) &&
+            (is_punct(c, &s->t[a - 2], ",") || open_clause(c, s, a - 1)))
             { a--; break; }
         a--;
     }
@@ -443,6 +459,8 @@ static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
         if (is_punct(c, t, ";"))
             break;
         if (is_punct(c, t, ",") && b + 2 < s->nt && has_role(s, b + 2, ROLE_CLAUSE))
+            break;
+        if (has_role(s, b + 1, ROLE_CLAUSE) && open_clause(c, s, b + 1))
             break;
         b++;
     }
@@ -485,6 +503,25 @@ static int marker(const ctx *c, const sent_info *s, const mention *m,
     return MK_NONE;
 }
 
+/* English past participles: regular -ed, strong -en/-wn, and the short
+ * irregular ones of conflict news (hit, shot, struck, held, sent, ...). */
+static int participle(const char *w, size_t n)
+{
+    static const char *const irr[] = {
+        "hit", "shot", "struck", "held", "sent", "met", "led", "put", "cut",
+        "set", "told", "sold", "kept", "left", "lost", "caught", "fought",
+        "brought", "bought", "spent", "built", "won", "made", "paid", "said",
+        "found", "thrown", "seen", "beat", NULL
+    };
+    if (n > 3 && (!strncmp(w + n - 2, "ed", 2) || !strncmp(w + n - 2, "en", 2) ||
+                  !strncmp(w + n - 2, "wn", 2)))
+        return 1;
+    for (int i = 0; irr[i]; i++)
+        if (strlen(irr[i]) == n && !strncasecmp(w, irr[i], n))
+            return 1;
+    return 0;
+}
+
 static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce,
                           const match *tr, const event_entry *ev)
 {
@@ -504,7 +541,7 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
     }
     /* English: "was attacked", "were reportedly killed", "has been hit";
      * not the progressive "is investigating" */
-    if (t->len > 3 && !strncmp(w + t->len - 3, "ing", 3))
+    if (!participle(w, t->len))
         return 0;
     for (size_t i = tr->start, hops = 0; i > cs && hops < 3; hops++) {
         i--;
@@ -710,6 +747,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         const event_entry *ev = &c->e->events[tr->ref];
         if (tr->start >= content_from)
             break;
+        if (has_role(s, tr->start, ROLE_TIME) && (s->t[tr->start].flags & TOK_CAP))
+            continue;   /* "last March" */
         int inside = 1;
         for (uint32_t k = tr->start; k < tr->end; k++)
             if (!s->in_actor[k] && (!tr->gap || k == tr->start || k + 1 == tr->end))
@@ -757,7 +796,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     src = (int)k;
                 else if (mk[k] == MK_TTARGET && tgt < 0)
                     tgt = (int)k;
-                else if (mk[k] == MK_BY && src < 0)
+                else if (mk[k] == MK_BY && src < 0 &&
+                         (passive || noun || !english ||
+                          (m->start > tr->start && m->end < tr->end)))
                     src = (int)k;
                 else if (mk[k] == MK_SOURCE && src < 0 && noun)
                     src = (int)k;
@@ -856,6 +897,16 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (best >= 0)
                 tgt = best;
         }
+        /* "eased measures in Montenegro", "Anschlag in Syrien": the place
+         * of a verb's act is its target when no party is named */
+        if (src >= 0 && tgt < 0 && !noun)
+            for (size_t k = 0; k < nmen; k++)
+                if (s->men[k].locative && (int)k != src && s->men[k].start >= cs &&
+                    s->men[k].end <= ce && strlen(s->men[k].code) >= 3 &&
+                    !same_who(s->men[k].code, s->men[src].code)) {
+                    tgt = (int)k;
+                    break;
+                }
         /* "Kim lobte seine Soldaten": the subject's own, when nobody else */
         if (src >= 0 && tgt < 0)
             for (size_t k = 0; k < nmen; k++)

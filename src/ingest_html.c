@@ -213,7 +213,11 @@ static const char *const junk_pats[] = {
     "video-player", "slider", "carousel", "nav", "subnav", "topnav", "site-header",
     "global-header", "rating", "voting", "likes", "follow-us", "contact-form",
     "imprint", "impressum", "footnote", "widget", "print-button",
-    "table-of-contents", "inhaltsverzeichnis", "ez-toc", "toc-container", NULL
+    "table-of-contents", "inhaltsverzeichnis", "ez-toc", "toc-container",
+    "author", "saboxplugin", "affiliate", "next-post", "nextstory",
+    "prev-next", "entry-utility", "licen", "cta", "buybox", "abowerbung", "werbung",
+    "anzeige", "reviews", "review-form", "upsell", "crosssell", "cross-sell",
+    "captcha", "brlbs", "content-blocker", "community-notice", "shariff", NULL
 };
 static const char *const keep_pats[] = {
     "article", "content", "main", "entry", "post", "story", "text", "body",
@@ -261,7 +265,8 @@ static int junk_class(const char *ci)
         "cookie", "consent", "related", "newsletter", "breadcrumb", "footer",
         "byline", "credit", "copyright", "tags", "teaser", "recommend", "disqus",
         "respond", "reply", "outbrain", "taboola", "advert", "sponsor", "popup",
-        "modal", "gdpr", "skip", NULL };
+        "modal", "gdpr", "skip", "author", "saboxplugin", "affiliate", "captcha",
+        "brlbs", "content-blocker", "upsell", "licen", NULL };
     int h = any_word(ci, hard);
     /* "commentary" is an opinion piece, not comments */
     const char *cm = word_at(ci, "comment");
@@ -769,7 +774,14 @@ static const char *const furniture[] = {
     "photograph by", "imagen: ", "(crédito", "crédito:", "symbolbild",
     "sie müssen sich", "you must be logged", "melden sie sich", "anmelden",
     "registrieren", "abonnement", "jetzt abonnieren", "vea también",
-    "puedes ver", "mira también", "leer más", "auch lesen", "auch auf ", NULL
+    "puedes ver", "mira también", "leer más", "auch lesen", "auch auf ", "reklama",
+    "publicidad", "pubblicità", "publicité", "źródło", "fuente:", "quellen",
+    "quellenangaben", "kuva:", "crédits", "credits", "bildquelle", "titelbild",
+    "beitragsbild", "image illustrative", "bild via", "letzte änderung",
+    "zuletzt aktualisiert", "stand:", "publikacja", "ultima modifica", "last updated",
+    "wie bewerten sie", "bewerten sie", "war dieser artikel", "was this article",
+    "diesen artikel teilen", "artikel teilen", "den artikel", "lesezeit", "min. lesezeit",
+    "minuten lesezeit", "reading time", NULL
 };
 /* Generic first words that mark furniture only in a very short line
  * ("Von Erika Muster", "Weitere Artikel", "Jetzt bestellen"). */
@@ -793,7 +805,9 @@ static const char *const cut_heads[] = {
     "lee también", "noticias relacionadas", "czytaj też", "czytaj także",
     "polecamy", "à lire aussi", "lire aussi", "sur le même sujet",
     "dans la même rubrique", "articles similaires", "vous aimerez",
-    "leia também", "mehr themen", "aktuelle", "neueste", "latest", NULL
+    "leia também", "mehr themen", "aktuelle", "neueste", "latest", "sie könnten auch",
+    "das könnte", "dazu passend", "passend dazu", "weitere informationen zum",
+    "teilnehmende", "kommentar verfassen", "antwort hinterlassen", NULL
 };
 
 /* Lower-cases ASCII and the Latin-1 capitals (Ä, Ö, Ü, É, ...) of a
