@@ -104,6 +104,23 @@ static const char *salient(const ctx *c, const char *not)
     return best >= 0 ? c->country[best] : NULL;
 }
 
+/* The last party named in the two sentences before si, other than `not`. */
+static const char *recent(const ctx *c, size_t si, const char *not)
+{
+    for (size_t b = si; b > 0 && si - b < 2; b--) {
+        const sent_info *p = &c->s[b - 1];
+        for (size_t k = p->nmen; k-- > 0;) {
+            const mention *m = &p->men[k];
+            if (m->speaker || m->weak || m->locative || m->own || strlen(m->code) < 3)
+                continue;
+            if (not && !strncmp(m->code, not, 3))
+                continue;
+            return m->code;
+        }
+    }
+    return NULL;
+}
+
 static int is_country3(const char *code)
 {
     return strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO");
@@ -189,6 +206,14 @@ static void build_mentions(ctx *c, sent_info *s)
         snprintf(code, sizeof code, "%s", a->code);
         size_t j = i + 1;
         int hyph_next = en < s->nt && (s->t[en].flags & TOK_HYPH);
+        /* English stems join "investigators" and "investigating": a verb
+         * form is no agent */
+        if (a->kind == AK_AGENT && c->lx->lang[0] == 'e' && en == st + 1) {
+            const token *t = &s->t[st];
+            const char *w = tok_text(c, t);
+            if (t->len > 4 && (!strncmp(w + t->len - 3, "ing", 3) || !strncmp(w + t->len - 2, "ed", 2)))
+                continue;
+        }
         /* "Artillerie-Geschosse": an agent that modifies a compound is none */
         if (a->kind == AK_AGENT && hyph_next)
             continue;
@@ -269,7 +294,8 @@ static void build_mentions(ctx *c, sent_info *s)
                         break;
                     }
             }
-            if (b && (r[j].start == en || gen) && b->kind != AK_AGENT) {
+            int owned = st > 0 && has_role(s, st - 1, ROLE_OWN);
+            if (b && (r[j].start == en || gen) && b->kind != AK_AGENT && !(owned && gen)) {
                 if (person_like(b) && r[j].start == en)
                     snprintf(code, sizeof code, "%s", b->code);
                 else if (is_country3(b->code) || b->kind == AK_ADJ)
@@ -522,6 +548,19 @@ static int participle(const char *w, size_t n)
     return 0;
 }
 
+/* Is mention m introduced by an unambiguous agent marker ("durch")? */
+static int agent_prep(const sent_info *s, const mention *m)
+{
+    for (size_t p = m->start, hops = 0; p > 0 && hops < 3; hops++) {
+        p--;
+        if (has_role(s, p, ROLE_AGENT))
+            return 1;
+        if (!has_role(s, p, ROLE_DET))
+            return 0;
+    }
+    return 0;
+}
+
 static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce,
                           const match *tr, const event_entry *ev)
 {
@@ -755,15 +794,22 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 inside = 0;
         if (inside)
             continue;
+        /* a weapon or a light verb alone is no act: "Panzer", "verübte" */
+        if (tr->end == tr->start + 1 &&
+            (has_role(s, tr->start, ROLE_WEAPON) || has_role(s, tr->start, ROLE_LIGHT)))
+            continue;
         size_t cs, ce;
         clause_of(c, s, tr->start, &cs, &ce);
         if (negated(c, s, cs, tr) || hypothetical(s, cs, tr))
             continue;
+        if (takes_content(ev->code) && tr->start + 1 < content_from)
+            content_from = tr->start + 1;
         int passive = passive_clause(c, s, cs, ce, tr, ev);
         /* German capitalises nouns: a trigger ending in one is nominal */
         int noun = (ev->flags & EF_NOUN) ||
                    (c->lx->lang[0] == 'd' && (s->t[tr->end - 1].flags & TOK_CAP) &&
-                    tr->end - 1 > 0);
+                    tr->end - 1 > 0 &&
+                    !(tr->gap && !(s->t[tr->start].flags & TOK_CAP)));
         /* a noun's actors come from its own phrase, unless a light verb
          * makes the clause's subject act it ("verübten einen Anschlag") */
         int light = 0;
@@ -776,15 +822,19 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         size_t nmen = s->nmen < 64 ? s->nmen : 64;
         for (size_t k = 0; k < nmen; k++)
             mk[k] = marker(c, s, &s->men[k], ev);
-        /* 1. prepositions, and adjectives on event nouns */
+        /* 1. prepositions, and adjectives on event nouns; of several
+         * candidates for a role the one nearest the trigger wins ("Gipfel
+         * mit Trump ... mit Kim telefoniert") */
         for (int pass = 0; pass < 2 && src < 0 && tgt < 0; pass++) {
+            size_t sd = SIZE_MAX, td = SIZE_MAX;
             for (size_t k = 0; k < nmen; k++) {
                 const mention *m = &s->men[k];
                 if (!usable(s, m, tr, cs, ce, pass, mk[k]))
                     continue;
+                size_t d = m->end <= tr->start ? tr->start - m->end : m->start - tr->end;
                 if (m->adj_event) {
-                    if (m->end <= tr->start && tr->start - m->end <= 2 && src < 0)
-                        src = (int)k;
+                    if (m->end <= tr->start && tr->start - m->end <= 2 && d < sd)
+                        src = (int)k, sd = d;
                     continue;
                 }
                 if (m->weak && mk[k] != MK_TARGET && mk[k] != MK_TTARGET && mk[k] != MK_PARTNER)
@@ -792,20 +842,20 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 /* a noun's prepositional phrases follow it closely */
                 if (noun && !(m->start >= tr->end && m->start - tr->end <= 5))
                     continue;
-                if (mk[k] == MK_TSOURCE && src < 0)
-                    src = (int)k;
-                else if (mk[k] == MK_TTARGET && tgt < 0)
-                    tgt = (int)k;
-                else if (mk[k] == MK_BY && src < 0 &&
-                         (passive || noun || !english ||
-                          (m->start > tr->start && m->end < tr->end)))
-                    src = (int)k;
-                else if (mk[k] == MK_SOURCE && src < 0 && noun)
-                    src = (int)k;
-                else if ((mk[k] == MK_TARGET || mk[k] == MK_PARTNER) && tgt < 0 &&
-                         !(english && !noun && m->start > tr->start))
-                    tgt = (int)k;   /* English verbs: the nearest after wins, below */
+                int as_src = mk[k] == MK_TSOURCE ||
+                             (mk[k] == MK_BY && (passive || noun || agent_prep(s, m) ||
+                                                 (m->start > tr->start && m->end < tr->end))) ||
+                             (mk[k] == MK_SOURCE && noun);
+                int as_tgt = mk[k] == MK_TTARGET ||
+                             ((mk[k] == MK_TARGET || mk[k] == MK_PARTNER) &&
+                              !(english && !noun && m->start > tr->start));
+                if (as_src && d < sd)
+                    src = (int)k, sd = d;
+                else if (as_tgt && d < td)
+                    tgt = (int)k, td = d;
             }
+            if (src >= 0 && src == tgt)
+                tgt = -1;
         }
         /* 2. unmarked mentions by word order, in the clause first */
         for (int pass = 0; pass < 2 && (src < 0 || tgt < 0); pass++) {
@@ -898,11 +948,20 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 tgt = best;
         }
         /* "eased measures in Montenegro", "Anschlag in Syrien": the place
-         * of a verb's act is its target when no party is named */
+         * of an act is its target when no party is named */
         if (src >= 0 && tgt < 0 && !noun)
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].locative && (int)k != src && s->men[k].start >= cs &&
                     s->men[k].end <= ce && strlen(s->men[k].code) >= 3 &&
+                    !same_who(s->men[k].code, s->men[src].code)) {
+                    tgt = (int)k;
+                    break;
+                }
+        /* "forderte von Sylvanien": an unused "von/aus" party is the object */
+        if (src >= 0 && tgt < 0 && !english && !noun)
+            for (size_t k = 0; k < nmen; k++)
+                if ((mk[k] == MK_BY || mk[k] == MK_SOURCE) && (int)k != src &&
+                    usable(s, &s->men[k], tr, cs, ce, 0, mk[k]) &&
                     !same_who(s->men[k].code, s->men[src].code)) {
                     tgt = (int)k;
                     break;
@@ -924,9 +983,13 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         const char *tcode = tgt >= 0 ? s->men[tgt].code : NULL;
         /* 4. the document's context names the missing side of a verb's
          * event ("So habe Nordkorea ... geliefert"); a noun alone
-         * ("die Verluste") is too weak to build an event on */
+         * ("die Verluste") is too weak to build an event on. A missing
+         * subject is most likely the last party named ("they will not
+         * allow"), a missing object the party the article is about. */
         if ((src < 0 || tgt < 0) && noun)
             continue;
+        if (!scode)
+            scode = recent(c, si, tcode);
         if (!scode)
             scode = salient(c, tcode);
         if (!tcode)
@@ -975,8 +1038,6 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     break;
                 }
         }
-        if (takes_content(e->cameo) && tr->end < content_from)
-            content_from = tr->end;
         const cameo_entry *ce2 = lexicon_cameo(c->e, e->cameo);
         if (ce2) {
             e->quad = ce2->quad;

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { F_SKIP = 1, F_BLOCK = 2, F_LINK = 4, F_JUNK = 8, F_HARD = 16, F_SEM = 32 };
+enum { F_SKIP = 1, F_BLOCK = 2, F_LINK = 4, F_JUNK = 8, F_HARD = 16, F_SEM = 32, F_TEASE = 64 };
 
 typedef struct {
     myhtml_tree_node_t *node;
@@ -25,6 +25,7 @@ typedef struct {
     uint32_t inl, icommas;    /* own inline text (up to nested blocks) */
     uint32_t ilinks;          /* link chars in the own inline text */
     float score;              /* subtree content value */
+    float tv;                 /* subtree text less twice its links, kept parts */
 } el;
 
 /* Per-thread parser and scratch, reused across pages. */
@@ -35,7 +36,7 @@ static _Thread_local size_t tl_elcap;
 
 /* Class/id decisions repeat across a page ("menu-item" x 200): cached
  * by hash for the page being read. */
-typedef struct { uint64_t h; uint32_t page; int8_t junk, sem; int16_t weight; } class_memo;
+typedef struct { uint64_t h; uint32_t page; int8_t junk, sem, tease; int16_t weight; } class_memo;
 static _Thread_local class_memo tl_memo[1024];
 static _Thread_local uint32_t tl_page;
 
@@ -124,7 +125,8 @@ static int ignored_token(const char *t, size_t n)
         size_t l = strlen(pre[i]);
         if (n > l && strncasecmp(t, pre[i], l) == 0) return 1;
     }
-    return 0;
+    /* Drupal's "node--promoted": promoted to the front page */
+    return n > 8 && strncasecmp(t + n - 8, "promoted", 8) == 0;
 }
 
 /* Lower-cased copy of class + id for pattern tests, tokens separated by
@@ -217,7 +219,10 @@ static const char *const junk_pats[] = {
     "author", "saboxplugin", "affiliate", "next-post", "nextstory",
     "prev-next", "entry-utility", "licen", "cta", "buybox", "abowerbung", "werbung",
     "anzeige", "reviews", "review-form", "upsell", "crosssell", "cross-sell",
-    "captcha", "brlbs", "content-blocker", "community-notice", "shariff", NULL
+    "captcha", "brlbs", "content-blocker", "community-notice", "shariff",
+    "disclaimer", "disclosure", "feedback", "kommentar", "embed-preview",
+    "news-letter", "appstore", "linkbox", "relacionad", "interesar", "abo-",
+    "contact", "donat", "spende", "flyout", "callout", "download", NULL
 };
 static const char *const keep_pats[] = {
     "article", "content", "main", "entry", "post", "story", "text", "body",
@@ -266,7 +271,9 @@ static int junk_class(const char *ci)
         "byline", "credit", "copyright", "tags", "teaser", "recommend", "disqus",
         "respond", "reply", "outbrain", "taboola", "advert", "sponsor", "popup",
         "modal", "gdpr", "skip", "author", "saboxplugin", "affiliate", "captcha",
-        "brlbs", "content-blocker", "upsell", "licen", NULL };
+        "brlbs", "content-blocker", "upsell", "licen", "disclaimer", "disclosure",
+        "kommentar", "embed-preview", "news-letter", "relacionad", "donat", "spende",
+        NULL };
     int h = any_word(ci, hard);
     /* "commentary" is an opinion piece, not comments */
     const char *cm = word_at(ci, "comment");
@@ -582,8 +589,10 @@ static void pass1(ctx *c, myhtml_tree_node_t *doc)
                         m->weight = (int16_t)((any_of(ci, neg_pats) ? -25 : 0) +
                                               (any_of(ci, pos_pats) ? 25 : 0));
                         m->sem = (int8_t)any_word(ci, body_pats);
+                        m->tease = word_at(ci, "teaser") != NULL;
                     }
                     if (m->sem) e->flags |= F_SEM;
+                    if (m->tease) e->flags |= F_TEASE;
                     int j = m->junk;
                     if (j == 2 && (tag == MyHTML_TAG_MAIN || tag == MyHTML_TAG_ARTICLE)) j = 1;
                     if (j) e->flags |= F_JUNK | (j == 2 ? F_HARD : 0);
@@ -692,18 +701,28 @@ static int pick(ctx *c)
         }
     }
     /* a container named as the article body (entry-content, articleBody)
-     * wins over an unrelated pick: short posts and link-rich posts score
-     * low, sidebars of long teasers high */
+     * wins over an unrelated pick (short posts and link-rich posts score
+     * low, sidebars of long teasers high) and over a part of itself that
+     * holds less than half its text (tables, short lines) */
+    for (size_t i = 0; i < c->n; i++) e[i].tv = 0;
+    for (size_t i = c->n; i-- > 0;) {
+        if (e[i].flags & F_SKIP) continue;
+        e[i].tv += (float)e[i].inl - 2.0f * (float)e[i].ilinks;
+        if (e[i].parent >= 0) e[e[i].parent].tv += e[i].tv;
+    }
     int sem = -1;
     float sv = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        if (!(e[i].flags & F_SEM) || (e[i].flags & F_SKIP)) continue;
-        float v = (float)e[i].text - 2.0f * (float)e[i].links;
-        if (v > sv) { sem = (int)i; sv = v; }
-    }
-    if (sem >= 0 && sv >= 50 && best >= 0 && !is_ancestor(c, best, sem) &&
-        !is_ancestor(c, sem, best) &&
-        (bs <= 0 || sv >= 0.3f * ((float)e[best].text - 2.0f * (float)e[best].links)))
+    for (size_t i = 0; i < c->n; i++)
+        if ((e[i].flags & F_SEM) && !(e[i].flags & F_SKIP) && e[i].tv > sv) {
+            sem = (int)i;
+            sv = e[i].tv;
+        }
+    if (sem < 0 || sv < 50 || best < 0 || is_ancestor(c, best, sem)) return best;
+    int bt = e[best].tag;
+    float thr = bt == MyHTML_TAG_UL || bt == MyHTML_TAG_OL || bt == MyHTML_TAG_TABLE ||
+                bt == MyHTML_TAG_TBODY || bt == MyHTML_TAG_TD ? 0.1f : 0.3f;
+    if (is_ancestor(c, sem, best) ? e[best].tv < 0.5f * sv
+                                  : bs <= 0 || sv >= thr * e[best].tv)
         best = sem;
     return best;
 }
@@ -781,7 +800,10 @@ static const char *const furniture[] = {
     "zuletzt aktualisiert", "stand:", "publikacja", "ultima modifica", "last updated",
     "wie bewerten sie", "bewerten sie", "war dieser artikel", "was this article",
     "diesen artikel teilen", "artikel teilen", "den artikel", "lesezeit", "min. lesezeit",
-    "minuten lesezeit", "reading time", NULL
+    "minuten lesezeit", "reading time", "gefällt dir", "gefällt ihnen", "jede kleine spende",
+    "spenden sie", "unterstützen sie", "sie lesen gern", "hat ihnen", "did you enjoy",
+    "did you like", "enjoyed this", "liked this", "vorschau auf", "hier geht es zu",
+    "hier geht's zu", "hier geht’s zu", "kennt ihr schon", "kennen sie schon", NULL
 };
 /* Generic first words that mark furniture only in a very short line
  * ("Von Erika Muster", "Weitere Artikel", "Jetzt bestellen"). */
@@ -807,7 +829,11 @@ static const char *const cut_heads[] = {
     "dans la même rubrique", "articles similaires", "vous aimerez",
     "leia também", "mehr themen", "aktuelle", "neueste", "latest", "sie könnten auch",
     "das könnte", "dazu passend", "passend dazu", "weitere informationen zum",
-    "teilnehmende", "kommentar verfassen", "antwort hinterlassen", NULL
+    "teilnehmende", "kommentar verfassen", "antwort hinterlassen", "temas relacionados",
+    "notas relacionadas", "noticias relacionadas", "le puede interesar",
+    "te puede interesar", "lust auf mehr", "articles liés",
+    "à lire également", "zobacz również", "czytaj również", "weiterführende",
+    "über diese reihe", "über den autor", "über die autorin", "about the author", NULL
 };
 
 /* Lower-cases ASCII and the Latin-1 capitals (Ä, Ö, Ü, É, ...) of a
@@ -859,6 +885,47 @@ static int teaser_end(const char *s, size_t n)
     return 0;
 }
 
+/* A line that is only a date or time ("23.10.2018", "12. März 2021,
+ * 08:30 Uhr", "Updated Jan 5, 2022"): a year, few letters. */
+static int date_line(const char *s, size_t n)
+{
+    size_t letters = 0, year = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (isalpha(b) || b >= 0xC0) letters++;
+        if (i + 4 <= n && (s[i] == '1' || s[i] == '2') && (s[i + 1] == '9' || s[i + 1] == '0') &&
+            isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
+            (i == 0 || !isdigit((unsigned char)s[i - 1])) &&
+            (i + 4 == n || !isdigit((unsigned char)s[i + 4])))
+            year = 1;
+    }
+    return year && letters <= 14;
+}
+
+static size_t count_ci(const char *s, size_t n, const char *const *words)
+{
+    size_t k = 0;
+    for (; *words; words++) {
+        size_t l = strlen(*words);
+        for (size_t i = 0; i + l <= n; i++)
+            if (strncasecmp(s + i, *words, l) == 0) { k++; break; }
+    }
+    return k;
+}
+
+/* Short appeals to follow, subscribe or share: two social networks
+ * named, or a subscription word ("Follow us on Twitter and Facebook",
+ * "Abonnieren Sie unseren Newsletter"). */
+static int call_to_action(const char *s, size_t n)
+{
+    static const char *const nets[] = { "twitter", "facebook", "instagram", "telegram",
+        "youtube", "whatsapp", "linkedin", "tiktok", "pinterest", "mastodon", NULL };
+    static const char *const subs[] = { "newsletter", "abonnier", "subscribe",
+        "suscríbete", "suscribete", "subskrypc", "abonnez", "sign up for", "melde dich an",
+        "jetzt anmelden", "jetzt registrieren", NULL };
+    return count_ci(s, n, nets) >= 2 || count_ci(s, n, subs) >= 1;
+}
+
 /* Closes the open paragraph; 1 when it was a heading that cuts the rest
  * of its container. */
 static int flush(ctx *c)
@@ -876,6 +943,10 @@ static int flush(ctx *c)
     if (!drop && len < 120 && starts_ci(p, len, furniture)) drop = 1;
     if (!drop && len < 50 && starts_ci(p, len, furniture_short)) drop = 1;
     if (!drop && len < 300 && teaser_end(p, len)) drop = 1;
+    if (!drop && len < 48 && c->ptag != MyHTML_TAG_TD && c->ptag != MyHTML_TAG_TH &&
+        c->ptag != MyHTML_TAG_LI && c->ptag != MyHTML_TAG_DD && date_line(p, len))
+        drop = 1;
+    if (!drop && len < 200 && call_to_action(p, len)) drop = 1;
     /* a few words in a div of their own: labels, dates, buttons */
     if (!drop && len < 40 && (c->ptag == MyHTML_TAG_DIV || c->ptag == MyHTML_TAG_SPAN ||
                                c->ptag == MyHTML_TAG_SECTION || c->ptag == MyHTML_TAG_A) &&
@@ -910,6 +981,9 @@ static int open_block(ctx *c, int tag)
 static int drop_container(const el *e)
 {
     if (e->text == 0) return 0;
+    /* a teaser with a link points at another article; one without is
+     * the standfirst */
+    if ((e->flags & F_TEASE) && e->links > 0 && e->text < 500) return 1;
     switch (e->tag) {
     case MyHTML_TAG_UL: case MyHTML_TAG_OL: case MyHTML_TAG_DIV:
     case MyHTML_TAG_SECTION: case MyHTML_TAG_TABLE: case MyHTML_TAG_DL:

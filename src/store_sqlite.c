@@ -214,7 +214,7 @@ dyad_status store_sqlite_open(store *s, const char *path)
     /* WAL + NORMAL: a commit survives kill -9 (it is in the WAL), only a
      * power cut can lose the last commits, never corrupt the file. */
     if (sq_exec_script(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
-                          " PRAGMA temp_store=MEMORY;") != DYAD_OK) {
+                          " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;") != DYAD_OK) {
         sq_close(s);
         return DYAD_EDB;
     }

@@ -1,4 +1,4 @@
-/* test_spec.c — runs the spec files tests/spec/*.txt through the library:
+/* test_spec.c — runs the spec files tests/spec/ *.txt through the library:
  * each case is a sentence with its expected events inline (TABARI's
  * validation style, with fictional actors from tests/spec/lexicons).
  *
@@ -145,15 +145,15 @@ static void run_file(dyad_engine *eng, const char *path)
         ln++;
         line[strcspn(line, "\r\n")] = 0;
         if (!strncmp(line, "lang: ", 6))
-            snprintf(lang, sizeof lang, "%s", line + 6);
+            snprintf(lang, sizeof lang, "%.7s", line + 6);
         else if (!strncmp(line, "date: ", 6))
-            snprintf(date, sizeof date, "%s", line + 6);
+            snprintf(date, sizeof date, "%.15s", line + 6);
         else if (!strncmp(line, "text: ", 6)) {
             snprintf(text, sizeof text, "%s", line + 6);
             text_line = ln;
             attrs[0] = 0;
         } else if (!strncmp(line, "attr: ", 6))
-            snprintf(attrs, sizeof attrs, "%s", line + 6);
+            snprintf(attrs, sizeof attrs, "%.511s", line + 6);
         else if (!strncmp(line, "expect: ", 8)) {
             run_case(eng, path, text_line, lang, date[0] ? date : NULL, text,
                      attrs[0] ? attrs : NULL, line + 8);
