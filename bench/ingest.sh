@@ -42,14 +42,27 @@ PY
 bytes=$(wc -c <"$IN")
 ndocs=$(wc -l <"$IN")
 now() { date +%s.%N; }
+RUNS=${BENCH_RUNS:-3}
 
-t0=$(now); "$BIN" code "$IN" >/dev/null; t1=$(now)
-"$BIN" ingest --quiet --db "$TMP/bench.db" "$IN"; t2=$(now)
-"$BIN" ingest --quiet --db "$TMP/bench.db" "$IN"; t3=$(now)
+# Best of RUNS for each (the machine may be shared: the best run is the
+# one least disturbed). Ingest starts from an empty database every time.
+best_code=""; best_ingest=""
+i=0
+while [ $i -lt "$RUNS" ]; do
+  t0=$(now); "$BIN" code "$IN" >/dev/null; t1=$(now)
+  rm -f "$TMP"/bench.db*
+  "$BIN" ingest --quiet --db "$TMP/bench.db" "$IN"; t2=$(now)
+  c=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf("%.3f", b - a) }')
+  g=$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf("%.3f", b - a) }')
+  best_code=$(awk -v x="$c" -v y="${best_code:-$c}" 'BEGIN { print (x < y ? x : y) }')
+  best_ingest=$(awk -v x="$g" -v y="${best_ingest:-$g}" 'BEGIN { print (x < y ? x : y) }')
+  i=$((i + 1))
+done
+t2=$(now); "$BIN" ingest --quiet --db "$TMP/bench.db" "$IN"; t3=$(now)
+mentions=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from mentions').fetchone()[0])" "$TMP/bench.db" 2>/dev/null || echo "?")
 
-awk -v b="$bytes" -v n="$ndocs" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v t3="$t3" 'BEGIN {
-  c = t1 - t0; i = t2 - t1; r = t3 - t2;
-  printf("input: %d documents, %.1f MB\n", n, b / 1e6);
+awk -v b="$bytes" -v n="$ndocs" -v c="$best_code" -v i="$best_ingest" -v r="$(awk -v a="$t2" -v b="$t3" 'BEGIN { print b - a }')" -v m="$mentions" -v runs="$RUNS" 'BEGIN {
+  printf("input: %d documents, %.1f MB, %s mentions stored; best of %d runs\n", n, b / 1e6, m, runs);
   printf("dyad code:            %6.2f s  %7.0f docs/s  %6.2f MB/s\n", c, n / c, b / 1e6 / c);
   printf("dyad ingest (SQLite): %6.2f s  %7.0f docs/s  %6.2f MB/s\n", i, n / i, b / 1e6 / i);
   printf("re-ingest (all skipped): %6.2f s\n", r);
