@@ -189,9 +189,20 @@ static void build_mentions(ctx *c, sent_info *s)
     size_t nr = 0;
     for (size_t i = 0; i < s->nm && nr < 256; i++)
         if (s->m[i].type == PH_ACTOR) {
+            const actor_entry *a = &c->e->actors[s->m[i].ref];
+            /* English stems join "investigators" and "investigating",
+             * "protesters" and "protested": a verb form is no agent */
+            if (a->kind == AK_AGENT && c->lx->lang[0] == 'e' &&
+                s->m[i].end == s->m[i].start + 1) {
+                const token *t = &s->t[s->m[i].start];
+                const char *w = tok_text(c, t);
+                if (t->len > 4 && (!strncmp(w + t->len - 3, "ing", 3) ||
+                                   !strncmp(w + t->len - 2, "ed", 2)))
+                    continue;
+            }
             r[nr].start = s->m[i].start;
             r[nr].end = s->m[i].end;
-            r[nr].a = &c->e->actors[s->m[i].ref];
+            r[nr].a = a;
             for (uint32_t k = r[nr].start; k < r[nr].end && k < s->nt; k++)
                 s->in_actor[k] = 1;
             nr++;
@@ -206,14 +217,6 @@ static void build_mentions(ctx *c, sent_info *s)
         snprintf(code, sizeof code, "%s", a->code);
         size_t j = i + 1;
         int hyph_next = en < s->nt && (s->t[en].flags & TOK_HYPH);
-        /* English stems join "investigators" and "investigating": a verb
-         * form is no agent */
-        if (a->kind == AK_AGENT && c->lx->lang[0] == 'e' && en == st + 1) {
-            const token *t = &s->t[st];
-            const char *w = tok_text(c, t);
-            if (t->len > 4 && (!strncmp(w + t->len - 3, "ing", 3) || !strncmp(w + t->len - 2, "ed", 2)))
-                continue;
-        }
         /* "Artillerie-Geschosse": an agent that modifies a compound is none */
         if (a->kind == AK_AGENT && hyph_next)
             continue;
@@ -328,6 +331,11 @@ static void build_mentions(ctx *c, sent_info *s)
         }
         add_mention(c, s, st, en, code, AK_NAME);
     }
+    /* only what became a mention is an actor's word */
+    memset(s->in_actor, 0, s->nt);
+    for (size_t k = 0; k < s->nmen; k++)
+        for (uint32_t q = s->men[k].start; q < s->men[k].end && q < s->nt; q++)
+            s->in_actor[q] = 1;
     /* coordination "Putin und Kim", "Russia and Ukraine" */
     for (size_t k = 0; k + 1 < s->nmen; k++) {
         uint32_t e0 = s->men[k].end, s1 = s->men[k + 1].start;
@@ -843,8 +851,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 if (noun && !(m->start >= tr->end && m->start - tr->end <= 5))
                     continue;
                 int as_src = mk[k] == MK_TSOURCE ||
-                             (mk[k] == MK_BY && (passive || noun || agent_prep(s, m) ||
-                                                 (m->start > tr->start && m->end < tr->end))) ||
+                             (mk[k] == MK_BY && (passive || noun || agent_prep(s, m))) ||
                              (mk[k] == MK_SOURCE && noun);
                 int as_tgt = mk[k] == MK_TTARGET ||
                              ((mk[k] == MK_TARGET || mk[k] == MK_PARTNER) &&

@@ -885,6 +885,14 @@ static int teaser_end(const char *s, size_t n)
     return 0;
 }
 
+static int strstr_n(const char *s, size_t n, const char *w)
+{
+    size_t l = strlen(w);
+    for (size_t i = 0; i + l <= n; i++)
+        if (memcmp(s + i, w, l) == 0) return 1;
+    return 0;
+}
+
 /* A line that is only a date or time ("23.10.2018", "12. März 2021,
  * 08:30 Uhr", "Updated Jan 5, 2022"): a year, few letters. */
 static int date_line(const char *s, size_t n)
@@ -899,7 +907,8 @@ static int date_line(const char *s, size_t n)
             (i + 4 == n || !isdigit((unsigned char)s[i + 4])))
             year = 1;
     }
-    return year && letters <= 14;
+    /* "Termin: 29.02.2020" is information, "+49 30 2012" a phone number */
+    return year && letters <= 14 && !memchr(s, '+', n) && !strstr_n(s, n, ": ");
 }
 
 static size_t count_ci(const char *s, size_t n, const char *const *words)
