@@ -319,6 +319,8 @@ static void build_mentions(ctx *c, sent_info *s)
                     ctry = s->men[k].code;
                     break;
                 }
+            if (!ctry && !getenv("OLD1"))
+                ctry = salient(c, NULL);
             if (!ctry && c->last_country[0])
                 ctry = c->last_country;
             if (!ctry)
@@ -911,7 +913,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 obj = second >= 0 ? second : (after >= 0 && after != first ? after : -1);
             } else {
                 subj = before >= 0 && !s->men[before].weak ? before : -1;
-                obj = after;
+                /* an English object stands close behind its verb */
+                obj = after >= 0 && (getenv("OLD2") || s->men[after].start <= tr->end + 6 || pass == 0) ? after : -1;
             }
             if (passive) {
                 int tmp = subj;
@@ -933,7 +936,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             fputc('\n', stderr);
         }
         /* "Syria says it is willing to withdraw": the speaker acts */
-        if (src < 0 && !noun)
+        int pron = 0;
+        for (size_t k = cs; k < tr->start; k++)
+            if (has_role(s, k, ROLE_PRON))
+                pron = 1;
+        if (src < 0 && !noun && pron)
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].speaker && (int)k != tgt) {
                     src = (int)k;

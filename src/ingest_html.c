@@ -661,6 +661,14 @@ static void subtree_values(ctx *c, int junk_counts, int positive_only, int short
     }
 }
 
+static int text_block(int t)
+{
+    return t == MyHTML_TAG_P || is_heading(t) || t == MyHTML_TAG_BLOCKQUOTE ||
+           t == MyHTML_TAG_PRE || t == MyHTML_TAG_LI || t == MyHTML_TAG_DD ||
+           t == MyHTML_TAG_DT || t == MyHTML_TAG_FIGCAPTION || t == MyHTML_TAG_ADDRESS ||
+           is_inline(t);
+}
+
 /* Whether a is b or one of b's ancestors. */
 static int is_ancestor(const ctx *c, int a, int b)
 {
@@ -700,6 +708,9 @@ static int pick(ctx *c)
             if (best < 0 || sc >= bs) { best = (int)i; bs = sc; }
         }
     }
+    /* one paragraph is never the article: its container is, even when
+     * link lines around it cost more than the paragraph is worth */
+    while (best >= 0 && e[best].parent >= 0 && text_block(e[best].tag)) best = e[best].parent;
     /* a container named as the article body (entry-content, articleBody)
      * wins over an unrelated pick (short posts and link-rich posts score
      * low, sidebars of long teasers high) and over a part of itself that
