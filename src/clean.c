@@ -11,8 +11,9 @@
 static int has_ci(const char *s, size_t n, const char *w)
 {
     size_t l = strlen(w);
+    int c0 = tolower((unsigned char)w[0]);
     for (size_t i = 0; i + l <= n; i++)
-        if (strncasecmp(s + i, w, l) == 0) return 1;
+        if (tolower((unsigned char)s[i]) == c0 && strncasecmp(s + i, w, l) == 0) return 1;
     return 0;
 }
 

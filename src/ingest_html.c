@@ -173,10 +173,16 @@ static const char *word_at(const char *s, const char *pat)
     return NULL;
 }
 
+/* any word_at for a list, in one pass over the word starts of s */
 static int any_word(const char *s, const char *const *pats)
 {
-    for (; *pats; pats++)
-        if (word_at(s, *pats)) return 1;
+    for (const char *p = s; *p; p++) {
+        if (p != s && isalpha((unsigned char)p[-1])) continue;
+        for (const char *const *q = pats; *q; q++)
+            if ((*q)[0] == *p && (*q)[0] != '-' && strncmp(p, *q, strlen(*q)) == 0) return 1;
+    }
+    for (const char *const *q = pats; *q; q++)
+        if ((*q)[0] == '-' && strstr(s, *q)) return 1;
     return 0;
 }
 
@@ -908,10 +914,13 @@ static int strstr_n(const char *s, size_t n, const char *w)
  * 08:30 Uhr", "Updated Jan 5, 2022"): a year, few letters. */
 static int date_line(const char *s, size_t n)
 {
-    size_t letters = 0, year = 0;
+    size_t letters = 0, year = 0, words = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char b = (unsigned char)s[i];
-        if (isalpha(b) || b >= 0xC0) letters++;
+        int al = isalpha(b) || b >= 0x80;
+        if (al && (b & 0xC0) != 0x80) letters++;
+        if (al && (i == 0 || !(isalpha((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80)))
+            words++;
         if (i + 4 <= n && (s[i] == '1' || s[i] == '2') && (s[i + 1] == '9' || s[i + 1] == '0') &&
             isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
             (i == 0 || !isdigit((unsigned char)s[i - 1])) &&
@@ -919,7 +928,8 @@ static int date_line(const char *s, size_t n)
             year = 1;
     }
     /* "Termin: 29.02.2020" is information, "+49 30 2012" a phone number */
-    return year && letters <= 14 && !memchr(s, '+', n) && !strstr_n(s, n, ": ");
+    return year && letters <= 14 && words <= 2 && !memchr(s, '+', n) &&
+           !strstr_n(s, n, ": ");
 }
 
 static size_t count_ci(const char *s, size_t n, const char *const *words)
@@ -928,7 +938,8 @@ static size_t count_ci(const char *s, size_t n, const char *const *words)
     for (; *words; words++) {
         size_t l = strlen(*words);
         for (size_t i = 0; i + l <= n; i++)
-            if (strncasecmp(s + i, *words, l) == 0) { k++; break; }
+            if (tolower((unsigned char)s[i]) == (*words)[0] &&
+                strncasecmp(s + i, *words, l) == 0) { k++; break; }
     }
     return k;
 }
@@ -964,7 +975,8 @@ static int flush(ctx *c)
     if (!drop && len < 50 && starts_ci(p, len, furniture_short)) drop = 1;
     if (!drop && len < 300 && teaser_end(p, len)) drop = 1;
     if (!drop && len < 48 && c->ptag != MyHTML_TAG_TD && c->ptag != MyHTML_TAG_TH &&
-        c->ptag != MyHTML_TAG_LI && c->ptag != MyHTML_TAG_DD && date_line(p, len))
+        c->ptag != MyHTML_TAG_LI && c->ptag != MyHTML_TAG_DD && !is_heading(c->ptag) &&
+        date_line(p, len))
         drop = 1;
     if (!drop && len < 200 && call_to_action(p, len)) drop = 1;
     /* a few words in a div of their own: labels, dates, buttons */
@@ -977,10 +989,6 @@ static int flush(ctx *c)
         drop = 1;
         cut = 1;
     }
-#ifdef HTML_DEBUG
-    if (drop && len && getenv("HTML_DROPS"))
-        fprintf(stderr, "DROP%s tag %d links %zu: %.*s\n", cut ? " CUT" : "", c->ptag, c->plinks, (int)(len < 200 ? len : 200), p);
-#endif
     if (drop) c->olen = c->pstart;
     else put(c, "\n\n", 2);
     c->pstart = c->olen;
@@ -1154,25 +1162,6 @@ dyad_status dyad_html_extract(const char *html, size_t len,
                 if (c.e[i].tag == MyHTML_TAG_BODY) { best = (int)i; break; }
         }
         if (best >= 0) pass2(&c, best);
-#ifdef HTML_DEBUG
-        if (getenv("HTML_DEBUG") && best >= 0) {
-            char cb[256]; class_id(c.e[best].node, cb, sizeof cb);
-            fprintf(stderr, "best %d tag %d class '%s' text %u links %u score %.0f olen %zu\n", best, c.e[best].tag, cb, c.e[best].text, c.e[best].links, c.e[best].score, c.olen);
-            const char *fs = getenv("HTML_FIND");
-            for (size_t q = 0; fs && q < c.n; q++) {
-                myhtml_tree_node_t *ch = myhtml_node_child(c.e[q].node);
-                for (; ch; ch = myhtml_node_next(ch)) {
-                    size_t tl; const char *t = myhtml_node_tag_id(ch) == MyHTML_TAG__TEXT ? myhtml_node_text(ch, &tl) : NULL;
-                    if (t && strstr(t, fs)) {
-                        if (getenv("HTML_JUNKONLY")) { for (int k = (int)q; k >= 0; k = c.e[k].parent) if (c.e[k].flags & F_JUNK) { class_id(c.e[k].node, cb, sizeof cb); const char *const *pp = junk_pats; while (*pp && !strstr(cb, *pp)) pp++; fprintf(stderr, "JUNK tag %d pat '%s' class '%.100s' text %u\n", c.e[k].tag, *pp ? *pp : "TAG", cb, c.e[k].text); break; } fs = NULL; break; }
-                        for (int k = (int)q; k >= 0; k = c.e[k].parent) { class_id(c.e[k].node, cb, sizeof cb); fprintf(stderr, "  F %d tag %d '%.80s' text %u links %u inl %u score %.0f fl %d w %d\n", k, c.e[k].tag, cb, c.e[k].text, c.e[k].links, c.e[k].inl, c.e[k].score, c.e[k].flags, c.e[k].weight); }
-                        fs = NULL; break;
-                    }
-                }
-            }
-            for (int q = c.e[best].parent; q >= 0; q = c.e[q].parent) { class_id(c.e[q].node, cb, sizeof cb); fprintf(stderr, "  up tag %d '%s' text %u score %.0f fl %d\n", c.e[q].tag, cb, c.e[q].text, c.e[q].score, c.e[q].flags); }
-        }
-#endif
     }
     date_from_url(&c, c.url);
     if (c.oom) {
