@@ -3,6 +3,7 @@
  * so any input may be gzip-compressed; the format (text, JSON Lines, HTML,
  * WARC) is detected from the name and the first bytes. */
 #include "dyad.h"
+#include "ingest.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -15,34 +16,6 @@
 #include <unistd.h>
 #include <zlib.h>
 
-/* The buffered stream the readers share (ingest_warc.c uses it too). */
-typedef struct {
-    gzFile gz;
-    char *buf; size_t cap, start, end;
-    int eof;                  /* no more bytes will come */
-    char err[160];            /* zlib's message when the data broke off */
-    size_t consumed;          /* bytes handed out so far */
-} ingest_stream;
-size_t ingest_peek(ingest_stream *s, size_t n, const char **p);
-const char *ingest_getline(ingest_stream *s, size_t max, size_t *len,
-                           int *toolong);
-size_t ingest_read(ingest_stream *s, char *dst, size_t n);
-size_t ingest_skip(ingest_stream *s, size_t n);
-
-/* ingest_warc.c: WARC records from a stream. */
-typedef struct warc_reader warc_reader;
-typedef struct {
-    const char *uri, *date;        /* WARC-Target-URI, WARC-Date */
-    const char *charset;           /* from the HTTP Content-Type, or NULL */
-    const char *body; size_t len;  /* HTTP payload, headers removed */
-    int html;                      /* payload is HTML */
-} warc_record;
-warc_reader *warc_open(ingest_stream *s, size_t max_bytes);
-dyad_status warc_next(warc_reader *w, warc_record *rec, char *detail,
-                      size_t detail_len);
-size_t warc_nrecords(const warc_reader *w);
-void warc_free(warc_reader *w);
-
 #define DEFAULT_MAX ((size_t)100 * 1024 * 1024)
 #define PEEK 4096
 
@@ -54,12 +27,14 @@ struct dyad_reader {
     char *path; const char *base;
     dyad_format fmt;
     size_t lineno, ndocs;
-    warc_reader *warc;
+    ingest_warc *warc;
     /* per-document storage, valid until the next call */
     char *buf; size_t buf_cap;       /* raw bytes of a whole-file document */
     char *text; size_t text_cap;     /* cleaned text */
     char id[1024], date[16];
     json_t *json;
+    json_t *jdoc; int whole_json;    /* a .json file read as one document */
+    size_t jnext;                    /* next element of jdoc */
     dyad_page page; int have_page;
     char pending[512]; dyad_status pending_st;  /* message owed after a doc */
 };
@@ -254,8 +229,10 @@ dyad_status dyad_reader_open(const char *const *paths, size_t npaths,
 
 static void close_file(dyad_reader *r)
 {
-    if (r->warc) { warc_free(r->warc); r->warc = NULL; }
+    if (r->warc) { ingest_warc_free(r->warc); r->warc = NULL; }
     if (r->in.gz) { gzclose(r->in.gz); r->in.gz = NULL; }
+    if (r->jdoc) { json_decref(r->jdoc); r->jdoc = NULL; }
+    r->whole_json = 0; r->jnext = 0;
     r->in.start = r->in.end = 0; r->in.eof = 0; r->in.err[0] = 0;
     r->in.consumed = 0;
     r->open = 0;
@@ -318,11 +295,17 @@ static dyad_format detect(const char *name, const char *head, size_t n)
     if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) i = 3;
     if (n - i >= 5 && memcmp(head + i, "WARC/", 5) == 0) return DYAD_FMT_WARC;
     if (ends_with(nm, ".warc")) return DYAD_FMT_WARC;
-    if (ends_with(nm, ".jsonl") || ends_with(nm, ".ndjson")) return DYAD_FMT_JSONL;
+    if (ends_with(nm, ".jsonl") || ends_with(nm, ".ndjson") || ends_with(nm, ".json"))
+        return DYAD_FMT_JSONL;
     if (ends_with(nm, ".html") || ends_with(nm, ".htm") || ends_with(nm, ".xhtml"))
         return DYAD_FMT_HTML;
     while (i < n && isspace((unsigned char)head[i])) i++;
     if (!ends_with(nm, ".txt") && i < n && head[i] == '{') return DYAD_FMT_JSONL;
+    if (!ends_with(nm, ".txt") && i < n && head[i] == '[') {   /* [ {...}, ... ] */
+        size_t j = i + 1;
+        while (j < n && isspace((unsigned char)head[j])) j++;
+        if (j < n && (head[j] == '{' || head[j] == ']')) return DYAD_FMT_JSONL;
+    }
     size_t win = n - i < 2048 ? n - i : 2048;
     if (i < n && head[i] == '<' && (has_ci(head + i, win, "<html") ||
         has_ci(head + i, win, "<!doctype html") || has_ci(head + i, win, "<head") ||
@@ -331,6 +314,27 @@ static dyad_format detect(const char *name, const char *head, size_t n)
         has_ci(head + i, win, "<div")))
         return DYAD_FMT_HTML;
     return DYAD_FMT_TEXT;
+}
+
+/* Whether JSON content is one document (an object over several lines,
+ * an array of objects) rather than JSON Lines: the first line of JSON
+ * Lines is a whole object. */
+static int whole_json(const char *name, const char *head, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) i = 3;
+    while (i < n && isspace((unsigned char)head[i])) i++;
+    if (i < n && head[i] == '[') return 1;
+    if (i < n && head[i] == '{') {
+        const char *nl = memchr(head + i, '\n', n - i);
+        if (!nl) return 0;              /* one long line: JSON Lines */
+        json_error_t err;
+        json_t *o = json_loadb(head + i, (size_t)(nl - head - i), JSON_ALLOW_NUL, &err);
+        int obj = json_is_object(o);
+        json_decref(o);
+        return !obj;
+    }
+    return ends_with(name, ".json") || ends_with(name, ".json.gz");
 }
 
 /* Opens the next path; OK, EOF, or an error for that path. */
@@ -369,8 +373,13 @@ static dyad_status open_next(dyad_reader *r, char *detail, size_t dl)
         size_t n = ingest_peek(&r->in, PEEK, &h);
         r->fmt = detect(r->path, h, n);
     }
+    if (r->fmt == DYAD_FMT_JSONL) {
+        const char *h;
+        size_t n = ingest_peek(&r->in, PEEK, &h);
+        r->whole_json = whole_json(r->path, h, n);
+    }
     if (r->fmt == DYAD_FMT_WARC &&
-        !(r->warc = warc_open(&r->in, r->opts.max_bytes)))
+        !(r->warc = ingest_warc_open(&r->in, r->opts.max_bytes)))
         return DYAD_ENOMEM;
     return DYAD_OK;
 }
@@ -493,9 +502,42 @@ static const char *jstr(json_t *o, const char *k)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* Fills in from one JSON document; where (":3", "#2" or "") tells the
+ * record apart in messages and default ids. */
+static dyad_status json_input(dyad_reader *r, json_t *o, dyad_input *in,
+                              const char *where, char *detail, size_t dl)
+{
+    json_t *tv = json_object_get(o, "text");
+    if (!json_is_string(tv)) {
+        detailf(detail, dl, "%s%s: no \"text\" string", r->path, where);
+        return DYAD_EINPUT;
+    }
+    const char *t = json_string_value(tv);
+    size_t tl = json_string_length(tv), cl;
+    if (clean_into(r, t, tl, &cl)) return DYAD_ENOMEM;
+    memset(in, 0, sizeof *in);
+    in->text = r->text; in->len = cl;
+    json_t *idv = json_object_get(o, "id");
+    if (json_is_string(idv)) set_id(r, "%s", json_string_value(idv));
+    else if (json_is_integer(idv)) set_id(r, "%" JSON_INTEGER_FORMAT, json_integer_value(idv));
+    else set_id(r, "%s%s", r->base, where);
+    in->id = r->id;
+    in->lang = jstr(o, "lang");
+    in->date = norm_date(r, jstr(o, "date"));
+    in->title = jstr(o, "title");
+    in->url = jstr(o, "url");
+    in->publisher = jstr(o, "publisher");
+    fill_defaults(r, in);
+    return DYAD_OK;
+}
+
+static dyad_status next_json_whole(dyad_reader *r, dyad_input *in, char *detail,
+                                   size_t dl);
+
 static dyad_status next_jsonl(dyad_reader *r, dyad_input *in, char *detail,
                               size_t dl)
 {
+    if (r->whole_json) return next_json_whole(r, in, detail, dl);
     for (;;) {
         size_t len; int toolong;
         const char *line = ingest_getline(&r->in, r->opts.max_bytes, &len, &toolong);
@@ -530,38 +572,65 @@ static dyad_status next_jsonl(dyad_reader *r, dyad_input *in, char *detail,
             return DYAD_EINPUT;
         }
         r->json = o;
-        json_t *tv = json_object_get(o, "text");
-        if (!json_is_string(tv)) {
-            detailf(detail, dl, "%s:%zu: no \"text\" string", r->path, r->lineno);
+        char where[64];
+        snprintf(where, sizeof where, ":%zu", r->lineno);
+        return json_input(r, o, in, where, detail, dl);
+    }
+}
+
+/* A whole .json file: one object, or an array of objects, each one
+ * document; a file that does not parse gets one message. */
+static dyad_status next_json_whole(dyad_reader *r, dyad_input *in, char *detail,
+                                   size_t dl)
+{
+    if (!r->jdoc) {
+        size_t n;
+        dyad_status st = slurp(r, &n, detail, dl);
+        if (st) { r->open = 0; return st; }
+        json_error_t err;
+        json_t *j = json_loadb(r->buf, n, JSON_ALLOW_NUL, &err);
+        if (!j) {
+            r->open = 0;
+            if (r->in.err[0])
+                detailf(detail, dl, "%s: data broken off after %zu bytes (%s); no document read",
+                        r->path, n, r->in.err);
+            else
+                detailf(detail, dl, "%s: not valid JSON (line %d, column %d: %s); skipped",
+                        r->path, err.line, err.column, err.text);
             return DYAD_EINPUT;
         }
-        const char *t = json_string_value(tv);
-        size_t tl = json_string_length(tv), cl;
-        if (clean_into(r, t, tl, &cl)) return DYAD_ENOMEM;
-        memset(in, 0, sizeof *in);
-        in->text = r->text; in->len = cl;
-        json_t *idv = json_object_get(o, "id");
-        if (json_is_string(idv)) set_id(r, "%s", json_string_value(idv));
-        else if (json_is_integer(idv)) set_id(r, "%" JSON_INTEGER_FORMAT, json_integer_value(idv));
-        else set_id(r, "%s:%zu", r->base, r->lineno);
-        in->id = r->id;
-        in->lang = jstr(o, "lang");
-        in->date = norm_date(r, jstr(o, "date"));
-        in->title = jstr(o, "title");
-        in->url = jstr(o, "url");
-        in->publisher = jstr(o, "publisher");
-        fill_defaults(r, in);
-        return DYAD_OK;
+        if (!json_is_array(j) && !json_is_object(j)) {
+            json_decref(j);
+            r->open = 0;
+            detailf(detail, dl, "%s: JSON is neither a document nor a list of documents; skipped",
+                    r->path);
+            return DYAD_EINPUT;
+        }
+        r->jdoc = j;
+        r->jnext = 0;
     }
+    int arr = json_is_array(r->jdoc);
+    size_t total = arr ? json_array_size(r->jdoc) : 1;
+    if (r->jnext >= total) { r->open = 0; return DYAD_EOF; }
+    size_t k = r->jnext++;
+    json_t *o = arr ? json_array_get(r->jdoc, k) : r->jdoc;
+    char where[64] = "";
+    if (arr) snprintf(where, sizeof where, "#%zu", k + 1);
+    if (!json_is_object(o)) {
+        detailf(detail, dl, "%s%s: not a JSON object; skipped", r->path, where);
+        return DYAD_EINPUT;
+    }
+    r->json = json_incref(o);
+    return json_input(r, o, in, where, detail, dl);
 }
 
 static dyad_status next_warc(dyad_reader *r, dyad_input *in, char *detail,
                              size_t dl)
 {
     for (;;) {
-        warc_record rec;
+        ingest_warc_record rec;
         char msg[512] = "";
-        dyad_status st = warc_next(r->warc, &rec, msg, sizeof msg);
+        dyad_status st = ingest_warc_next(r->warc, &rec, msg, sizeof msg);
         if (st == DYAD_EOF) { r->open = 0; return DYAD_EOF; }
         if (st) {
             detailf(detail, dl, "%s: %s", r->path, msg);
@@ -570,7 +639,7 @@ static dyad_status next_warc(dyad_reader *r, dyad_input *in, char *detail,
         r->ndocs++;
         dyad_status hs = dyad_html_extract(rec.body, rec.len, rec.charset, &r->page);
         if (hs) {
-            detailf(detail, dl, "%s: record %zu (%s): %s", r->path, warc_nrecords(r->warc),
+            detailf(detail, dl, "%s: record %zu (%s): %s", r->path, ingest_warc_nrecords(r->warc),
                     rec.uri ? rec.uri : "?", hs == DYAD_ENOMEM ? "out of memory" :
                     "not a usable HTML page");
             return hs;

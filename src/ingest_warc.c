@@ -3,6 +3,7 @@
  * headers split off response records. A record cut short by a truncated
  * file is still delivered, with a message saying what was lost. */
 #include "dyad.h"
+#include "ingest.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -11,53 +12,32 @@
 #include <strings.h>
 #include <zlib.h>
 
-/* ingest.c's stream */
-typedef struct {
-    gzFile gz;
-    char *buf; size_t cap, start, end;
-    int eof;
-    char err[160];
-    size_t consumed;
-} ingest_stream;
-size_t ingest_peek(ingest_stream *s, size_t n, const char **p);
-const char *ingest_getline(ingest_stream *s, size_t max, size_t *len,
-                           int *toolong);
-size_t ingest_read(ingest_stream *s, char *dst, size_t n);
-size_t ingest_skip(ingest_stream *s, size_t n);
-
-typedef struct {
-    const char *uri, *date;
-    const char *charset;
-    const char *body; size_t len;
-    int html;
-} warc_record;
-
-typedef struct warc_reader {
+struct ingest_warc {
     ingest_stream *s;
     size_t max_bytes, nrec;
     char *body; size_t body_cap;
     char uri[4096], date[64], charset[64];
     int done;
     char pending[512];           /* loss message owed after a short record */
-} warc_reader;
+};
 
-warc_reader *warc_open(ingest_stream *s, size_t max_bytes)
+ingest_warc *ingest_warc_open(ingest_stream *s, size_t max_bytes)
 {
-    warc_reader *w = calloc(1, sizeof *w);
+    ingest_warc *w = calloc(1, sizeof *w);
     if (!w) return NULL;
     w->s = s;
     w->max_bytes = max_bytes;
     return w;
 }
 
-void warc_free(warc_reader *w)
+void ingest_warc_free(ingest_warc *w)
 {
     if (!w) return;
     free(w->body);
     free(w);
 }
 
-size_t warc_nrecords(const warc_reader *w) { return w ? w->nrec : 0; }
+size_t ingest_warc_nrecords(const ingest_warc *w) { return w ? w->nrec : 0; }
 
 static void detailf(char *d, size_t n, const char *fmt, ...)
 {
@@ -105,7 +85,7 @@ static void take_charset(char *dst, size_t cap, const char *v, size_t n)
 
 /* Splits HTTP headers off the payload of a response record; NULL when
  * the payload does not start with an HTTP status line. */
-static const char *http_split(warc_reader *w, const char *b, size_t n,
+static const char *http_split(ingest_warc *w, const char *b, size_t n,
                               int *html, size_t *hlen)
 {
     if (n < 5 || strncmp(b, "HTTP/", 5) != 0) return NULL;
@@ -141,7 +121,7 @@ static int looks_html(const char *b, size_t n)
     return i < n && b[i] == '<';
 }
 
-dyad_status warc_next(warc_reader *w, warc_record *rec, char *detail,
+dyad_status ingest_warc_next(ingest_warc *w, ingest_warc_record *rec, char *detail,
                       size_t dl)
 {
     if (w->pending[0]) {
