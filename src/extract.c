@@ -740,6 +740,8 @@ static int same_who(const char *a, const char *b)
  * owns only its words, not what stands in its gap. */
 static int on_trigger(const mention *m, const match *tr)
 {
+    if (m->start < tr->start)
+        return 0;   /* "nordkoreanische Soldaten helfen": the subject */
     if (!tr->gap)
         return m->end > tr->start && m->start < tr->end;
     return (m->start <= tr->start && tr->start < m->end) ||
@@ -822,11 +824,16 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     !(tr->gap && !(s->t[tr->start].flags & TOK_CAP)));
         /* a noun's actors come from its own phrase, unless a light verb
          * makes the clause's subject act it ("verübten einen Anschlag") */
-        int light = 0;
+        int light = 0, wish = 0;
         if (noun)
-            for (size_t k = cs; k < tr->start; k++)
+            for (size_t k = cs; k < tr->start; k++) {
                 if (has_role(s, k, ROLE_LIGHT))
                     light = 1;
+                if (has_role(s, k, ROLE_WANT))
+                    wish = 1;
+            }
+        if (wish)
+            continue;   /* "Putin will die Kapitulation der Ukraine" */
         int src = -1, tgt = -1, english = c->lx->lang[0] == 'e';
         int mk[64];
         size_t nmen = s->nmen < 64 ? s->nmen : 64;
@@ -989,7 +996,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     break;
                 }
         /* 3. coordination: "Putin und Kim unterzeichneten" */
-        if (src >= 0 && tgt < 0 && s->men[src].coord >= 0)
+        if (src >= 0 && tgt < 0 && s->men[src].coord >= 0 && (!noun || (ev->flags & EF_SYM)))
             tgt = s->men[src].coord;
         if (src < 0 && tgt < 0)
             continue;
