@@ -391,7 +391,7 @@ static void set_claim(ctx *c, sent_info *s, uint32_t ts, uint32_t te, const char
 
 /* A claimant phrase runs over names, articles, "und" and "der/of"
  * links: "die Leiterin der Forschungsgruppe Russland und Eurasien". */
-static size_t claim_end(const sent_info *s, size_t k)
+static size_t claim_end(const ctx *c, const sent_info *s, size_t k)
 {
     size_t e = k, last = k;
     while (e < s->nt && e - k < 14) {
@@ -400,7 +400,8 @@ static size_t claim_end(const sent_info *s, size_t k)
             break;
         int name = (t->flags & (TOK_CAP | TOK_HYPH)) || s->in_actor[e];
         int link = has_role(s, e, ROLE_DET) || has_role(s, e, ROLE_AND) ||
-                   has_role(s, e, ROLE_BY) || has_role(s, e, ROLE_SOURCE);
+                   has_role(s, e, ROLE_BY) || has_role(s, e, ROLE_SOURCE) ||
+                   filler(c, s, e);   /* "die staatliche ... Nachrichtenagentur KCNA" */
         if (!name && !link)
             break;
         if (has_role(s, e, ROLE_SAY) && !s->in_actor[e])
@@ -441,7 +442,9 @@ static void find_claimant(ctx *c, sent_info *s)
         while (k < s->nt && k - i < 4 && has_role(s, k, ROLE_DET))
             k++;
         /* the speaker after the marker: "sagte Selenskyj", "laut Klein" */
-        size_t e = k < s->nt ? claim_end(s, k) : k;
+        while (k < s->nt && k - i < 6 && filler(c, s, k) && !s->in_actor[k])
+            k++;   /* "berichtete die staatliche ... KCNA" */
+        size_t e = k < s->nt ? claim_end(c, s, k) : k;
         if (e > k && (s->t[k].flags & (TOK_CAP | TOK_HYPH) || s->in_actor[k]) &&
             !has_role(s, k, ROLE_TIME)) {
             claim_span(c, s, k, e);
@@ -653,6 +656,16 @@ typedef struct {
 
 static size_t dist(size_t a, size_t b) { return a > b ? a - b : b - a; }
 
+static int duration(const char *unit)
+{
+    static const char *const u[] = { "seconds", "minutes", "hours", "days", "weeks",
+                                     "months", "years", NULL };
+    for (int i = 0; u[i]; i++)
+        if (!strcmp(unit, u[i]))
+            return 1;
+    return 0;
+}
+
 static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
                    dyad_event *ev, uint32_t trig_off, size_t claim_from)
 {
@@ -669,14 +682,18 @@ static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
     } else if (d->date) {
         snprintf(ev->date, sizeof ev->date, "%s", d->date);
     }
-    if (at->nq) {
-        size_t best = SIZE_MAX;
-        for (size_t k = 0; k < at->nq; k++)
-            if (best == SIZE_MAX || (at->qs[k].unit[0] && !at->qs[best].unit[0]) ||
-                ((at->qs[k].unit[0] != 0) == (at->qs[best].unit[0] != 0) &&
-                 dist(at->qs[k].start, rel) < dist(at->qs[best].start, rel)))
-                best = k;
-        const attr_quantity *q = &at->qs[best];
+    size_t qbest = SIZE_MAX;
+    for (size_t k = 0; k < at->nq; k++) {
+        const attr_quantity *q = &at->qs[k], *b = qbest == SIZE_MAX ? NULL : &at->qs[qbest];
+        if (duration(q->unit))
+            continue;   /* "in the past 24 hours" is no figure of the event */
+        /* a figure with a known unit beats a bare number; then the nearest */
+        if (!b || (q->unit[0] && !b->unit[0]) ||
+            ((q->unit[0] != 0) == (b->unit[0] != 0) && dist(q->start, rel) < dist(b->start, rel)))
+            qbest = k;
+    }
+    if (qbest != SIZE_MAX) {
+        const attr_quantity *q = &at->qs[qbest];
         ev->quantity.present = 1;
         ev->quantity.value = q->value;
         ev->quantity.unit = arena_strndup(&d->mem, q->unit, strlen(q->unit));
@@ -968,6 +985,14 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (best >= 0)
                 tgt = best;
         }
+        /* "Kim lobte seine Soldaten": the subject's own, when nobody else */
+        if (src >= 0 && tgt < 0)
+            for (size_t k = 0; k < nmen; k++)
+                if (s->men[k].own && (int)k != src && s->men[k].start >= cs &&
+                    s->men[k].start < ce) {
+                    tgt = (int)k;
+                    break;
+                }
         /* "eased measures in Montenegro", "Anschlag in Syrien": the place
          * of an act is its target when no party is named */
         if (src >= 0 && tgt < 0 && !noun)
@@ -984,14 +1009,6 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 if ((mk[k] == MK_BY || mk[k] == MK_SOURCE) && (int)k != src &&
                     usable(s, &s->men[k], tr, cs, ce, 0, mk[k]) &&
                     !same_who(s->men[k].code, s->men[src].code)) {
-                    tgt = (int)k;
-                    break;
-                }
-        /* "Kim lobte seine Soldaten": the subject's own, when nobody else */
-        if (src >= 0 && tgt < 0)
-            for (size_t k = 0; k < nmen; k++)
-                if (s->men[k].own && (int)k != src && s->men[k].start > tr->start &&
-                    s->men[k].start < ce) {
                     tgt = (int)k;
                     break;
                 }
