@@ -820,7 +820,8 @@ static const char *const furniture[] = {
     "minuten lesezeit", "reading time", "gefällt dir", "gefällt ihnen", "jede kleine spende",
     "spenden sie", "unterstützen sie", "sie lesen gern", "hat ihnen", "did you enjoy",
     "did you like", "enjoyed this", "liked this", "vorschau auf", "hier geht es zu",
-    "hier geht's zu", "hier geht’s zu", "kennt ihr schon", "kennen sie schon", NULL
+    "hier geht's zu", "hier geht’s zu", "kennt ihr schon", "kennen sie schon",
+    "le puede interesar", "te puede interesar", "diskutieren sie mit", NULL
 };
 /* Generic first words that mark furniture only in a very short line
  * ("Von Erika Muster", "Weitere Artikel", "Jetzt bestellen"). */
@@ -839,12 +840,14 @@ static const char *const cut_heads[] = {
     "more stories", "you may also", "you might also", "recommended", "most popular",
     "most read", "trending", "kommentare", "comments", "leave a reply",
     "leave a comment", "schreibe einen kommentar", "kommentar schreiben",
-    "diskussion", "newsletter", "share this", "teilen", "tags", "schlagw",
+    "diskussion", "newsletter", "tags", "schlagw",
     "über den autor", "about the author", "zum autor", "lea también",
     "lee también", "noticias relacionadas", "czytaj też", "czytaj także",
     "polecamy", "à lire aussi", "lire aussi", "sur le même sujet",
     "dans la même rubrique", "articles similaires", "vous aimerez",
-    "leia também", "mehr themen", "aktuelle", "neueste", "latest", "sie könnten auch",
+    "leia também", "mehr themen", "aktuelle nachrichten", "aktuelle artikel",
+    "aktuelle beiträge", "neueste artikel", "neueste beiträge", "latest news",
+    "latest stories", "latest posts", "latest articles", "sie könnten auch",
     "das könnte", "dazu passend", "passend dazu", "weitere informationen zum",
     "teilnehmende", "kommentar verfassen", "antwort hinterlassen", "temas relacionados",
     "notas relacionadas", "noticias relacionadas", "le puede interesar",
@@ -966,10 +969,12 @@ static int flush(ctx *c)
     size_t len = c->olen - c->pstart;
     const char *p = c->out + c->pstart;
     int drop = len == 0, cut = 0;
+    /* link lines: in lists, cells and divs at 60% links, in paragraphs
+     * when short and nearly all link */
     if (!drop && c->plinks * 10 > len * 6 &&
         (c->ptag == MyHTML_TAG_LI || c->ptag == MyHTML_TAG_TD || c->ptag == MyHTML_TAG_DD ||
          c->ptag == MyHTML_TAG_DT || c->ptag == MyHTML_TAG_DIV || is_heading(c->ptag) ||
-         c->ptag == MyHTML_TAG_SPAN || len < 40))
+         c->ptag == MyHTML_TAG_SPAN || len < 40 || (len < 160 && c->plinks * 10 > len * 8)))
         drop = 1;
     if (!drop && len < 120 && starts_ci(p, len, furniture)) drop = 1;
     if (!drop && len < 50 && starts_ci(p, len, furniture_short)) drop = 1;
@@ -984,8 +989,10 @@ static int flush(ctx *c)
                                c->ptag == MyHTML_TAG_SECTION || c->ptag == MyHTML_TAG_A) &&
         !memchr(p, '.', len) && !memchr(p, ':', len))
         drop = 1;
-    if (len && len < 80 && (is_heading(c->ptag) || c->ptag == MyHTML_TAG_DIV ||
-                            c->ptag == MyHTML_TAG_P) && starts_ci(p, len, cut_heads)) {
+    /* a heading, or a label of its own (not a link line "Read more: ...") */
+    if (len && len < 80 && (is_heading(c->ptag) || ((c->ptag == MyHTML_TAG_DIV ||
+                            c->ptag == MyHTML_TAG_P) && c->plinks == 0)) &&
+        starts_ci(p, len, cut_heads)) {
         drop = 1;
         cut = 1;
     }
@@ -1063,7 +1070,10 @@ climb:
             n = myhtml_node_parent(n);
             if (n) {
                 int idx = (int)(uintptr_t)myhtml_node_get_data(n) - 1;
-                if (idx >= 0 && (e[idx].flags & F_BLOCK)) open_block(c, e[idx].tag);
+                /* a cutting heading closed here: leave its container */
+                if (idx >= 0 && (e[idx].flags & F_BLOCK) && open_block(c, e[idx].tag) &&
+                    n != top)
+                    n = myhtml_node_parent(n);
             }
         }
     }

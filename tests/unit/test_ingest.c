@@ -1,6 +1,7 @@
 /* test_ingest.c — the readers on our own fixtures: plain text, JSON Lines
- * (metadata, bad lines, a 10 MB line, the size limit), binary files,
- * gzip, folders in name order, format detection, stdin. */
+ * (metadata, bad lines, a 10 MB line, the size limit), whole .json files
+ * (one document, a list, broken JSON), binary files, gzip, folders in name
+ * order, format detection, stdin. */
 #include "dyad.h"
 #include "check.h"
 
@@ -88,6 +89,62 @@ static void test_jsonl(void)
     CHECK_STR(in.id, "docs.jsonl:4");
     CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_EINPUT);   /* no text */
     CHECK(strstr(d, ":6:") != NULL);
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_EOF);
+    dyad_reader_free(r);
+}
+
+/* A pretty-printed .json file is documents, not lines: one object is one
+ * document, a list gives one per element, broken JSON one message. */
+static void test_json_whole(void)
+{
+    const char *p[] = { FIX "doc.json", FIX "docs-array.json" };
+    dyad_reader *r;
+    CHECK(dyad_reader_open(p, 2, NULL, &r) == DYAD_OK);
+    dyad_input in;
+    char d[256];
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_OK);
+    CHECK_STR(in.id, "single-1");
+    CHECK_STR(in.title, "Gipfel in Genf");
+    CHECK_STR(in.date, "2025-06-03");
+    CHECK(strstr(in.text, "Genf") != NULL);
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_OK);
+    CHECK_STR(in.id, "arr-1");
+    CHECK_STR(in.lang, "en");
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_OK);
+    CHECK_STR(in.id, "docs-array.json#2");
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_EINPUT);   /* 42 */
+    CHECK(strstr(d, "docs-array.json#3: not a JSON object") != NULL);
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_EINPUT);   /* no text */
+    CHECK(strstr(d, "docs-array.json#4") != NULL);
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_OK);
+    CHECK_STR(in.id, "arr-5");
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_EOF);
+    dyad_reader_free(r);
+
+    /* broken: one message for the file, then the next file */
+    static const char bad[] = "{\n  \"text\": \"halb\",\n  \"id\": \n";
+    write_file(tpath("bad.json"), bad, sizeof bad - 1);
+    static const char list[] = "[{\"text\": \"gepackt\"}]\n";
+    write_gz(tpath("list.json.gz"), list, sizeof list - 1);
+    const char *q[] = { tpath("bad.json"), tpath("list.json.gz") };
+    CHECK(dyad_reader_open(q, 2, NULL, &r) == DYAD_OK);
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_EINPUT);
+    CHECK(strstr(d, "bad.json: not valid JSON (line") != NULL);
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_OK);
+    CHECK_STR(in.text, "gepackt");
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_EOF);
+    dyad_reader_free(r);
+
+    /* JSON Lines in a .json file stay lines */
+    static const char lines[] = "{\"id\": \"l1\", \"text\": \"Eins.\"}\n"
+                                "{\"id\": \"l2\", \"text\": \"Zwei.\"}\n";
+    write_file(tpath("lines.json"), lines, sizeof lines - 1);
+    const char *l[] = { tpath("lines.json") };
+    CHECK(dyad_reader_open(l, 1, NULL, &r) == DYAD_OK);
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_OK);
+    CHECK_STR(in.id, "l1");
+    CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_OK);
+    CHECK_STR(in.id, "l2");
     CHECK(dyad_reader_next(r, &in, d, sizeof d) == DYAD_EOF);
     dyad_reader_free(r);
 }
@@ -230,6 +287,7 @@ int main(void)
     if (!mkdtemp(tmpdir)) { perror("mkdtemp"); return 1; }
     test_text();
     test_jsonl();
+    test_json_whole();
     test_big_line_and_limit();
     test_binary_gzip_missing();
     test_folder();
