@@ -851,6 +851,13 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             }
         if (wish)
             continue;   /* "Putin will die Kapitulation der Ukraine" */
+        /* German verb-final: "hatte die Grenzregion angegriffen in einem
+         * Versuch ...": what follows the participle is another clause */
+        int final = 0;
+        if (c->lx->lang[0] == 'd' && !noun && !(s->t[tr->end - 1].flags & TOK_CAP))
+            for (size_t k = cs; k < tr->start; k++)
+                if (has_role(s, k, ROLE_AUX))
+                    final = 1;
         int src = -1, tgt = -1, english = c->lx->lang[0] == 'e';
         int mk[64];
         size_t nmen = s->nmen < 64 ? s->nmen : 64;
@@ -899,7 +906,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                            (english && !noun && m->start > tr->start &&
                             (mk[k] == MK_TARGET || mk[k] == MK_PARTNER));
                 if ((int)k == src || (int)k == tgt || m->adj_event || !open ||
-                    !usable(s, m, tr, cs, ce, pass, MK_NONE))
+                    !usable(s, m, tr, cs, ce, pass, MK_NONE) ||
+                    (final && m->start >= tr->end))
                     continue;
                 if (m->end <= tr->start) {
                     if (!m->weak || before < 0)

@@ -470,7 +470,7 @@ static int load_event_line(struct dyad_engine *e, lang_lex *lx, char **f,
 static const char *const jobs[ROLE_NJOBS] = {
     "source", "target", "partner", "passive", "by", "negation",
     "hypothetical", "clause", "say", "according", "det", "and", "konj",
-    "loc", "dirdet", "light", "weapon", "time", "own", "agent", "pron", "want"
+    "loc", "dirdet", "light", "weapon", "time", "own", "agent", "pron", "want", "aux"
 };
 
 static int load_role_line(lang_lex *lx, char **f, int nf, where *w)
