@@ -389,6 +389,19 @@ static void set_claim(ctx *c, sent_info *s, uint32_t ts, uint32_t te, const char
     (void)c;
 }
 
+/* Is the actor starting at token p bound by a preposition before it? */
+static int bound(const sent_info *s, size_t p)
+{
+    while (p > 0 && has_role(s, p - 1, ROLE_DET))
+        p--;
+    if (p == 0)
+        return 0;
+    p--;
+    return has_role(s, p, ROLE_SOURCE) || has_role(s, p, ROLE_TARGET) ||
+           has_role(s, p, ROLE_BY) || has_role(s, p, ROLE_PARTNER) ||
+           has_role(s, p, ROLE_LOC) || has_role(s, p, ROLE_AGENT);
+}
+
 /* A claimant phrase runs over names, articles, "und" and "der/of"
  * links: "die Leiterin der Forschungsgruppe Russland und Eurasien". */
 static size_t claim_end(const ctx *c, const sent_info *s, size_t k)
@@ -451,14 +464,19 @@ static void find_claimant(ctx *c, sent_info *s)
             return;
         }
         /* "X said", "X sagte": the mention or names right before */
-        if (say && i > 0) {
+        /* not when "sagte er" names its own speaker, nor for an actor
+         * that a preposition binds ("in die Ukraine sagte er") */
+        int pron_after = i + 1 < s->nt && has_role(s, i + 1, ROLE_PRON);
+        if (say && i > 0 && !pron_after) {
             int m = mention_at(s, (uint32_t)i, 0);
+            if (m >= 0 && bound(s, s->men[m].start))
+                m = -2;
             if (m >= 0) {
                 size_t b = s->men[m].start;
                 claim_span(c, s, b, i);
                 return;
             }
-            size_t b = i;
+            size_t b = m == -2 ? 0 : i;
             while (b > 0 && (s->t[b - 1].flags & TOK_CAP) && !(s->t[b - 1].flags & TOK_PUNCT) &&
                    i - b < 4)
                 b--;
@@ -861,8 +879,13 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         int src = -1, tgt = -1, english = c->lx->lang[0] == 'e';
         int mk[64];
         size_t nmen = s->nmen < 64 ? s->nmen : 64;
-        for (size_t k = 0; k < nmen; k++)
+        for (size_t k = 0; k < nmen; k++) {
             mk[k] = marker(c, s, &s->men[k], ev);
+            /* "Hilfen aus China und Iran": the second conjunct too */
+            if (k > 0 && mk[k] == MK_NONE && s->men[k - 1].coord == (int)k &&
+                !s->men[k - 1].speaker && has_role(s, s->men[k].start - 1, ROLE_AND))
+                mk[k] = mk[k - 1];
+        }
         /* 1. prepositions, and adjectives on event nouns; of several
          * candidates for a role the one nearest the trigger wins ("Gipfel
          * mit Trump ... mit Kim telefoniert") */
@@ -934,7 +957,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 subj = adj_b >= 0 && !s->men[adj_b].weak ? adj_b
                      : adj_a >= 0 && !s->men[adj_a].weak ? adj_a : -1;
                 obj = -1;
-                if (src >= 0 || subj >= 0) {
+                if ((src >= 0 || subj >= 0) && pass == 0) {
                     /* "40 Prozent der Munition aus Nordkorea" after "Russische
                      * Artillerie:": the nearest other actor receives it */
                     int other = before >= 0 && before != subj ? before : after != subj ? after : -1;
