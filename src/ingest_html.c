@@ -166,10 +166,8 @@ static int any_of(const char *s, const char *const *pats)
  * "pager" not "apageroot". Patterns opening with '-' match anywhere. */
 static const char *word_at(const char *s, const char *pat)
 {
-    size_t l = strlen(pat);
     for (const char *p = strstr(s, pat); p; p = strstr(p + 1, pat))
         if (pat[0] == '-' || p == s || !isalpha((unsigned char)p[-1])) return p;
-    (void)l;
     return NULL;
 }
 
@@ -204,6 +202,25 @@ static int hiding_token(const char *ci)
     return 0;
 }
 
+/* Whole tokens that name a box of their own ("author": WordPress also
+ * tags a post "author-<name>", which is no box). */
+static int box_token(const char *ci)
+{
+    static const char *const toks[] = { "author", "authors", "autor", "autoren", NULL };
+    for (const char *p = ci; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        for (int i = 0; toks[i]; i++)
+            if (strlen(toks[i]) == n && memcmp(p, toks[i], n) == 0) return 1;
+        /* "img-author", "header__author": the author part of something */
+        if (n > 7 && memcmp(p + n - 6, "author", 6) == 0 && (p[n - 7] == '-' || p[n - 7] == '_'))
+            return 1;
+        if (!e) break;
+        p = e + 1;
+    }
+    return 0;
+}
+
 /* Boilerplate by class or id: dropped outright unless it also looks like
  * the content container. */
 static const char *const junk_pats[] = {
@@ -222,7 +239,10 @@ static const char *const junk_pats[] = {
     "global-header", "rating", "voting", "likes", "follow-us", "contact-form",
     "imprint", "impressum", "footnote", "widget", "print-button",
     "table-of-contents", "inhaltsverzeichnis", "ez-toc", "toc-container",
-    "author", "saboxplugin", "affiliate", "next-post", "nextstory",
+    "author-bio", "author-box", "author-info", "author-profile", "author-desc",
+    "author-details", "author-card", "author-wrap", "author-meta", "author-avatar",
+    "author__", "author_box", "authorbox", "about-author", "about-the-author",
+    "saboxplugin", "affiliate", "next-post", "nextstory",
     "prev-next", "entry-utility", "licen", "cta", "buybox", "abowerbung", "werbung",
     "anzeige", "reviews", "review-form", "upsell", "crosssell", "cross-sell",
     "captcha", "brlbs", "content-blocker", "community-notice", "shariff",
@@ -268,7 +288,7 @@ static int body_prop(myhtml_tree_node_t *n)
  * related links), kept only when it holds nearly all the text. */
 static int junk_class(const char *ci)
 {
-    if (hiding_token(ci)) return 2;
+    if (hiding_token(ci) || box_token(ci)) return 2;
     if (!any_word(ci, junk_pats)) return 0;
     if (strstr(ci, "elementor-widget") || strstr(ci, "widget_text") ||
         strstr(ci, "widget-text")) return 0;   /* page builders wrap all text */
@@ -276,7 +296,8 @@ static int junk_class(const char *ci)
         "cookie", "consent", "related", "newsletter", "breadcrumb", "footer",
         "byline", "credit", "copyright", "tags", "teaser", "recommend", "disqus",
         "respond", "reply", "outbrain", "taboola", "advert", "sponsor", "popup",
-        "modal", "gdpr", "skip", "author", "saboxplugin", "affiliate", "captcha",
+        "modal", "gdpr", "skip", "author-", "author_", "author__", "authorbox",
+        "about-author", "about-the-author", "saboxplugin", "affiliate", "captcha",
         "brlbs", "content-blocker", "upsell", "licen", "disclaimer", "disclosure",
         "kommentar", "embed-preview", "news-letter", "relacionad", "donat", "spende",
         NULL };
@@ -821,7 +842,8 @@ static const char *const furniture[] = {
     "spenden sie", "unterstützen sie", "sie lesen gern", "hat ihnen", "did you enjoy",
     "did you like", "enjoyed this", "liked this", "vorschau auf", "hier geht es zu",
     "hier geht's zu", "hier geht’s zu", "kennt ihr schon", "kennen sie schon",
-    "le puede interesar", "te puede interesar", "diskutieren sie mit", NULL
+    "le puede interesar", "te puede interesar", "diskutieren sie mit", "autoren:",
+    "autorin:", "authors:", NULL
 };
 /* Generic first words that mark furniture only in a very short line
  * ("Von Erika Muster", "Weitere Artikel", "Jetzt bestellen"). */

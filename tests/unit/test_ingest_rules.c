@@ -38,7 +38,8 @@ static int has(const char *text, const char *s) { return strstr(text, s) != NULL
  * WordPress taxonomy classes say nothing about the element. */
 static void test_class_tokens(void)
 {
-    const char *t = extract("<article class='post category-newsletter tag-social has-sharing'>"
+    const char *t = extract("<article class='post author-maria category-newsletter tag-social "
+                            "has-sharing'><div class='post-author'>Maria Beispiel</div>"
                             "<div class='field field--label-hidden'>" P1 "</div>"
                             "<div class='col hidden-xs'>" P2 "</div>"
                             "<div class='node node--promoted'>" P3 "</div>"
@@ -49,6 +50,7 @@ static void test_class_tokens(void)
     CHECK(has(t, "Änderungsanträge"));
     CHECK(!has(t, "Vorleser"));
     CHECK(!has(t, "Versteckter"));
+    CHECK(!has(t, "Maria Beispiel"));
     /* a word inside another word is no match: "apageroot" is no pager,
      * "commenttext" is no comment section */
     t = extract("<div class='apageroot'>" P1 P2 "</div>");
