@@ -442,8 +442,8 @@ static void find_claimant(ctx *c, sent_info *s)
 {
     for (size_t i = 0; i < s->nt; i++) {
         int acc = has_role(s, i, ROLE_ACCORDING), say = has_role(s, i, ROLE_SAY);
-        if ((!acc && !say) || s->in_event[i])
-            continue;
+        if ((!acc && !say) || s->in_event[i] || s->in_actor[i])
+            continue;   /* "United States" does not state */
         /* German "so Klein" only after a comma or a closing quote */
         const char *w = tok_text(c, &s->t[i]);
         if (acc && s->t[i].len == 2 && !strncasecmp(w, "so", 2) &&

@@ -358,6 +358,27 @@ static int parse_date(const char *s, size_t n, int32_t *out)
     return 0;
 }
 
+/* The other grammatical number of an English noun: soldier <-> soldiers,
+ * militia <-> militias, ally <-> allies, policeman <-> policemen. */
+static int number_variant(const char *w, size_t n, char *out, size_t cap)
+{
+    if (n < 3 || n + 3 > cap)
+        return 0;
+    if (n > 3 && !strcmp(w + n - 3, "ies"))
+        return snprintf(out, cap, "%.*sy", (int)(n - 3), w) > 0;
+    if (n > 3 && !strcmp(w + n - 3, "men"))
+        return snprintf(out, cap, "%.*sman", (int)(n - 3), w) > 0;
+    if (n > 3 && !strcmp(w + n - 3, "man"))
+        return snprintf(out, cap, "%.*smen", (int)(n - 3), w) > 0;
+    if (w[n - 1] == 's')
+        return snprintf(out, cap, "%.*s", (int)(n - 1), w) > 0;
+    if (w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]))
+        return snprintf(out, cap, "%.*sies", (int)(n - 1), w) > 0;
+    if (w[n - 1] == 'h' || w[n - 1] == 'x')
+        return snprintf(out, cap, "%ses", w) > 0;
+    return snprintf(out, cap, "%ss", w) > 0;
+}
+
 static int load_actor_line(struct dyad_engine *e, lang_lex *lx, char **f,
                            int nf, where *w)
 {
@@ -385,6 +406,15 @@ static int load_actor_line(struct dyad_engine *e, lang_lex *lx, char **f,
     memcpy(a->code, f[0], cl + 1);
     a->kind = kind;
     phrase p = { .type = PH_ACTOR, .ref = (uint32_t)e->nactors };
+    /* English stems merge agents with verbs and nouns ("reporter" and
+     * "reports", "commander" and "commanded"): English agents match by
+     * their written form and its plural or singular */
+    int by_form = kind == AK_AGENT && lx->lang[0] == 'e';
+    phrase alt = p;
+    int nwords = 0, last = 2;
+    for (int i = 2; i < nf; i++)
+        if (f[i][0] != '@')
+            nwords++, last = i;
     for (int i = 2; i < nf; i++) {
         if (f[i][0] == '@') {
             const char *dots = strstr(f[i], "..");
@@ -397,9 +427,25 @@ static int load_actor_line(struct dyad_engine *e, lang_lex *lx, char **f,
             a->ranges[a->nranges++] = r;
             continue;
         }
+        if (by_form && f[i][0] != '=' && !strchr(f[i], '*')) {
+            if (role_keys(lx, f[i], strlen(f[i]), &p))
+                return fail(w, "bad or too long phrase at '%s'", f[i]);
+            char var[WMAX];
+            size_t n = strlen(f[i]);
+            if (i != last || !number_variant(f[i], n, var, sizeof var))
+                snprintf(var, sizeof var, "%s", f[i]);
+            if (role_keys(lx, var, strlen(var), &alt))
+                return fail(w, "bad or too long phrase at '%s'", f[i]);
+            continue;
+        }
         if (word_keys(lx, f[i], strlen(f[i]), &p))
             return fail(w, "bad or too long phrase at '%s'", f[i]);
+        if (by_form && word_keys(lx, f[i], strlen(f[i]), &alt))
+            return fail(w, "bad or too long phrase at '%s'", f[i]);
     }
+    (void)nwords;
+    if (by_form && alt.nw && memcmp(alt.w, p.w, sizeof p.w) && add_phrase(lx, &alt))
+        return fail(w, "out of memory");
     if (p.nw == 0 || p.w[0] == PH_GAP)
         return fail(w, "empty phrase");
     e->nactors++;
