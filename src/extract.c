@@ -319,7 +319,7 @@ static void build_mentions(ctx *c, sent_info *s)
                     ctry = s->men[k].code;
                     break;
                 }
-            if (!ctry && !getenv("OLD1"))
+            if (!ctry)
                 ctry = salient(c, NULL);
             if (!ctry && c->last_country[0])
                 ctry = c->last_country;
@@ -328,7 +328,8 @@ static void build_mentions(ctx *c, sent_info *s)
             combine(code, ctry, a->code);
             add_mention(c, s, st, en, code, AK_AGENT);
             s->men[s->nmen - 1].inherited = 1;
-            s->men[s->nmen - 1].own = st > 0 && has_role(s, st - 1, ROLE_OWN);
+            s->men[s->nmen - 1].own = st > 0 && (has_role(s, st - 1, ROLE_OWN) ||
+                                                  ((s->t[st - 1].flags & TOK_NUM)));
             continue;
         }
         add_mention(c, s, st, en, code, AK_NAME);
@@ -969,7 +970,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             } else {
                 subj = before >= 0 && !s->men[before].weak ? before : -1;
                 /* an English object stands close behind its verb */
-                obj = after >= 0 && (getenv("OLD2") || s->men[after].start <= tr->end + 6 || pass == 0) ? after : -1;
+                obj = after >= 0 && (s->men[after].start <= tr->end + 6 || pass == 0) ? after : -1;
             }
             if (passive) {
                 int tmp = subj;
@@ -1035,7 +1036,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     break;
                 }
         /* "forderte von Sylvanien": an unused "von/aus" party is the object */
-        if (src >= 0 && tgt < 0 && !english && !noun)
+        if (src >= 0 && tgt < 0 && !noun)
             for (size_t k = 0; k < nmen; k++)
                 if ((mk[k] == MK_BY || mk[k] == MK_SOURCE) && (int)k != src &&
                     usable(s, &s->men[k], tr, cs, ce, 0, mk[k]) &&
