@@ -6,164 +6,14 @@
  * Token scan, no allocation, total over any bytes. Rules:
  * docs/attributes.md. */
 #include "attr.h"
+#include "attr_scan.h"
 
 #include <string.h>
-
-/* ---------------------------------------------------------------- tokens */
-/* Words (letters, digits, inner hyphens and apostrophes), numbers (digits
- * with inner . , : / - between digits) and single punctuation characters.
- * Bytes >= 0x80 are letters unless they are Unicode spaces, punctuation or
- * invalid UTF-8 (then one-byte punctuation). */
-enum { TK_WORD = 1, TK_NUM, TK_PUNCT };
-enum { TF_CAP = 1, TF_GLUED = 2, TF_DIGIT = 4, TF_HYPH = 8, TF_SEP = 16 };
-typedef struct { size_t s, l; unsigned char k, f; } tok_t;
-enum { C_SPACE, C_PUNCT, C_LETTER, C_DIGIT, C_APOS };
-
-/* Classes of the ASCII bytes, built by hand: 0 space, 1 punct, 2 letter,
- * 3 digit, 4 apostrophe (C_* order). */
-static const unsigned char ascii_class[128] = {
-    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-    0,1,1,1,1,1,1,4,1,1,1,1,1,1,1,1, 3,3,3,3,3,3,3,3,3,3,1,1,1,1,1,1,
-    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,1,
-    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,0};
-
-static int uclass(const unsigned char *p, size_t left, size_t *len)
-{
-    unsigned c = p[0];
-    size_t need, i;
-    *len = 1;
-    if (c < 0x80) return ascii_class[c];
-    need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3
-         : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (!need || need > left) return C_PUNCT;
-    for (i = 1; i < need; i++)
-        if ((p[i] & 0xC0) != 0x80) return C_PUNCT;
-    *len = need;
-    if (c == 0xC2) {
-        if (p[1] <= 0xA0) return C_SPACE;            /* C1 controls, NBSP */
-        if (p[1] == 0xAA || p[1] == 0xB5 || p[1] == 0xBA) return C_LETTER;
-        return C_PUNCT;                              /* « » § ° ... */
-    }
-    if (c == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7)) return C_PUNCT;
-    if (c == 0xE2 && p[1] == 0x80) {
-        if (p[2] <= 0x8F || p[2] == 0xAF) return C_SPACE;
-        if (p[2] == 0x99) return C_APOS;             /* ’ */
-        return C_PUNCT;
-    }
-    if (c == 0xE2 && p[1] >= 0x81 && p[1] <= 0xAF) return C_PUNCT;
-    if (c == 0xE3 && p[1] == 0x80) return C_PUNCT;
-    if (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return C_SPACE;
-    return C_LETTER;
-}
-
-static int is_upper(const unsigned char *p, size_t left)
-{
-    if (p[0] >= 'A' && p[0] <= 'Z') return 1;
-    return left >= 2 && p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E &&
-           p[1] != 0x97;
-}
-
-/* Tokenizes from pos; stops after cap tokens. *end: where it stopped. */
-static size_t tokenize(const char *s, size_t n, size_t pos, tok_t *t,
-                       size_t cap, size_t *end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t nt = 0, cl, cl2;
-    while (pos < n) {
-        int c = uclass(u + pos, n - pos, &cl);
-        if (c == C_SPACE) { pos += cl; continue; }
-        if (nt == cap) break;
-        tok_t *k = &t[nt++];
-        k->s = pos; k->f = 0;
-        if (c == C_LETTER) {
-            k->k = TK_WORD;
-            if (is_upper(u + pos, n - pos)) k->f |= TF_CAP;
-            pos += cl;
-            while (pos < n) {
-                int d = uclass(u + pos, n - pos, &cl);
-                if (d == C_LETTER) { pos += cl; continue; }
-                if (d == C_DIGIT) { k->f |= TF_DIGIT; pos += cl; continue; }
-                if ((d == C_APOS || u[pos] == '-') && pos + cl < n) {
-                    int e = uclass(u + pos + cl, n - pos - cl, &cl2);
-                    if (e == C_LETTER || (u[pos] == '-' && e == C_DIGIT)) {
-                        if (u[pos] == '-') k->f |= TF_HYPH;
-                        pos += cl;
-                        continue;
-                    }
-                }
-                break;
-            }
-        } else if (c == C_DIGIT) {
-            k->k = TK_NUM;
-            pos += cl;
-            while (pos < n) {
-                unsigned ch = u[pos];
-                if (ch >= '0' && ch <= '9') { pos++; continue; }
-                if ((ch == '.' || ch == ',' || ch == ':' || ch == '/' ||
-                     ch == '-') && pos + 1 < n && u[pos + 1] >= '0' &&
-                    u[pos + 1] <= '9') {
-                    k->f |= TF_SEP;
-                    pos++;
-                    continue;
-                }
-                break;
-            }
-            if (pos < n) {
-                int d = uclass(u + pos, n - pos, &cl);
-                if (d == C_LETTER) k->f |= TF_GLUED;
-                else if (u[pos] == '-' && pos + 1 < n &&
-                         uclass(u + pos + 1, n - pos - 1, &cl2) == C_LETTER)
-                    k->f |= TF_GLUED;
-            }
-        } else {
-            k->k = TK_PUNCT;
-            pos += cl;
-        }
-        k->l = pos - k->s;
-    }
-    *end = pos;
-    return nt;
-}
-
-/* Case-insensitive compare of token bytes with a lower-case literal
- * (ASCII and Latin-1 letters such as Ä Ö Ü fold). */
-static int fold_cmp(const char *p, size_t len, const char *lit, size_t off)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t i;
-    for (i = 0; lit[i]; i++) {
-        unsigned b;
-        if (off + i >= len) return 0;
-        b = u[off + i];
-        if (b >= 'A' && b <= 'Z') b += 32;
-        else if (b >= 0x80 && b <= 0x9E && off + i > 0 && u[off + i - 1] == 0xC3)
-            b += 0x20;
-        if (b != (unsigned char)lit[i]) return 0;
-    }
-    return 1;
-}
-
-
-/* Token bytes equal to a lower-case literal, case-folded. */
-static int fold_eq(const char *p, size_t len, const char *lit)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t i;
-    for (i = 0; lit[i]; i++) {
-        unsigned b;
-        if (i >= len) return 0;
-        b = u[i];
-        if (b >= 'A' && b <= 'Z') b += 32;
-        else if (b >= 0x80 && b <= 0x9E && i > 0 && u[i - 1] == 0xC3) b += 0x20;
-        if (b != (unsigned char)lit[i]) return 0;
-    }
-    return i == len;
-}
 
 /* ------------------------------------------------------------- context */
 typedef struct {
     const char *s;
-    const tok_t *t;
+    const attr_tok *t;
     size_t nt;
     int de, en;
 } ctx_t;
@@ -172,7 +22,7 @@ typedef struct {
 
 static int is_word(const ctx_t *c, size_t i)
 {
-    return i < c->nt && c->t[i].k == TK_WORD;
+    return i < c->nt && c->t[i].k == ATTR_TK_WORD;
 }
 
 /* First folded byte of word i (0 if none): a cheap dispatch key. */
@@ -188,19 +38,19 @@ static unsigned first_byte(const ctx_t *c, size_t i)
 
 static int weq(const ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && fold_eq(TS(c, i), c->t[i].l, lit);
+    return is_word(c, i) && attr_scan_fold_eq(TS(c, i), c->t[i].l, lit);
 }
 
 static int wpre(const ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && fold_cmp(TS(c, i), c->t[i].l, lit, 0);
+    return is_word(c, i) && attr_scan_fold_cmp(TS(c, i), c->t[i].l, lit, 0);
 }
 
 static int wsuf(const ctx_t *c, size_t i, const char *lit)
 {
     size_t l = strlen(lit);
     return is_word(c, i) && c->t[i].l >= l &&
-           fold_cmp(TS(c, i), c->t[i].l, lit, c->t[i].l - l);
+           attr_scan_fold_cmp(TS(c, i), c->t[i].l, lit, c->t[i].l - l);
 }
 
 static int win(const ctx_t *c, size_t i, const char *const *list)
@@ -222,10 +72,10 @@ static int wprein(const ctx_t *c, size_t i, const char *const *list)
 /* Clause boundary: , ; : . ! ? ( ) and quotation marks. */
 static int boundary(const ctx_t *c, size_t i)
 {
-    const tok_t *t;
+    const attr_tok *t;
     if (i >= c->nt) return 1;
     t = &c->t[i];
-    if (t->k != TK_PUNCT) return 0;
+    if (t->k != ATTR_TK_PUNCT) return 0;
     if (t->l == 1) return strchr(",;:.!?()\"", c->s[t->s]) != NULL;
     return t->l == 3 && (unsigned char)c->s[t->s] == 0xE2 &&
            (unsigned char)c->s[t->s + 1] == 0x80 &&
@@ -321,7 +171,7 @@ static int corroborated(const ctx_t *c, size_t i)
         /* passive agent before a German participle: "von ... bestätigt" */
         if (c->de && (weq(c, i - k, "von") || weq(c, i - k, "vom") ||
                       weq(c, i - k, "durch")) &&
-            (wsuf(c, i, "t") || wsuf(c, i, "en")) && !(c->t[i].f & TF_CAP))
+            (wsuf(c, i, "t") || wsuf(c, i, "en")) && !(c->t[i].f & ATTR_TF_CAP))
             return 1;
         if (wsuf(c, i - k, "quellen") || wsuf(c, i - k, "quelle") ||
             weq(c, i - k, "sources") || weq(c, i - k, "source") ||
@@ -373,20 +223,20 @@ static int anaphoric_near(const ctx_t *c, size_t i)
     /* from the start of the statement's clause (at most 30 tokens back) */
     while (lo > 0 && i - lo < 30 && !boundary(c, lo - 1)) lo--;
     /* a pronoun subject opening the sentence: "Dies ließ sich nicht ..." */
-    while (first < c->nt && c->t[first].k == TK_PUNCT) first++;
+    while (first < c->nt && c->t[first].k == ATTR_TK_PUNCT) first++;
     if (first < i &&
         (weq(c, first, "dies") || weq(c, first, "this") ||
          weq(c, first, "that") || weq(c, first, "it") ||
          weq(c, first, "letzteres") || weq(c, first, "beides") ||
          weq(c, first, "sie") || weq(c, first, "they") ||
          ((weq(c, first, "das") || weq(c, first, "diese")) &&
-          is_word(c, first + 1) && !(c->t[first + 1].f & TF_CAP))))
+          is_word(c, first + 1) && !(c->t[first + 1].f & ATTR_TF_CAP))))
         return 1;
     for (k = lo; k < hi; k++) {
         if (!backref_noun(c, k) || content_follows(c, k)) continue;
         if (determiner(c, k - 1) ||
             (determiner(c, k - 2) && is_word(c, k - 1) &&
-             !(c->de && !c->en && (c->t[k - 1].f & TF_CAP))))
+             !(c->de && !c->en && (c->t[k - 1].f & ATTR_TF_CAP))))
             return 1;
     }
     /* the statement stands alone: "Unbestätigt." */
@@ -402,7 +252,7 @@ typedef int (*scan_fn)(const ctx_t *c, size_t lo, size_t hi, int *extra);
 static int scan(const char *s, size_t n, const char *lang, scan_fn fn,
                 int *extra)
 {
-    tok_t t[TOKCAP];
+    attr_tok t[TOKCAP];
     ctx_t c;
     size_t pos = 0;
     int first = 1, r = 0;
@@ -413,7 +263,7 @@ static int scan(const char *s, size_t n, const char *lang, scan_fn fn,
     c.de = !lang || strcmp(lang, "en") != 0;
     c.en = !lang || strcmp(lang, "de") != 0;
     while (pos < n) {
-        size_t end, nt = tokenize(s, n, pos, t, TOKCAP, &end), lo, hi;
+        size_t end, nt = attr_scan_tokenize(s, n, pos, t, TOKCAP, &end), lo, hi;
         int final = end >= n;
         if (nt == 0) break;
         c.nt = nt;
@@ -457,11 +307,16 @@ static int verif_scan(const ctx_t *c, size_t lo, size_t hi, int *ana)
     return r;
 }
 
+/* Every verification word holds one of these stems (verif_word). */
+static const char *const verif_stems[] = {"prüf", "bestätig", "verif",
+    "belegt", "belegbar", "corroborat", "confirm", "check", 0};
+
 int attr_verification(const char *s, size_t n, const char *lang,
                       int *anaphoric)
 {
-    int ana = 0, r;
-    r = scan(s, n, lang, verif_scan, &ana);
+    int ana = 0, r = 0;
+    if (attr_scan_has(s, n, verif_stems))
+        r = scan(s, n, lang, verif_scan, &ana);
     if (anaphoric) *anaphoric = r ? ana : 0;
     return r;
 }
@@ -477,7 +332,7 @@ static int participle(const ctx_t *c, size_t i)
         "miss", "über", "unter", "hinter", "wider", "emp", "ge", 0};
     const char *p;
     size_t l, k;
-    if (!is_word(c, i) || (c->t[i].f & TF_CAP)) return 0;
+    if (!is_word(c, i) || (c->t[i].f & ATTR_TF_CAP)) return 0;
     if (weq(c, i, "worden") || weq(c, i, "gewesen")) return 1;
     if (weq(c, i, "bereit") || weq(c, i, "breit")) return 0;
     p = TS(c, i);
@@ -485,7 +340,7 @@ static int participle(const ctx_t *c, size_t i)
     if (l < 4 || !(wsuf(c, i, "t") || wsuf(c, i, "en"))) return 0;
     if (wsuf(c, i, "iert")) return 1;
     for (k = 0; k + 2 <= l && k <= 8; k++)
-        if (fold_cmp(p, l, "ge", k)) return 1;
+        if (attr_scan_fold_cmp(p, l, "ge", k)) return 1;
     return wprein(c, i, insep);
 }
 
@@ -531,7 +386,7 @@ static int hedge_scan(const ctx_t *c, size_t lo, size_t hi, int *unused)
             if (wprein(c, i, de_pre)) return 1;
             if (win(c, i, de_w)) return 1;
             /* "wohl" as a hedge, not "sehr wohl", "wohl aber", "Wohl" */
-            if (weq(c, i, "wohl") && !(c->t[i].f & TF_CAP) &&
+            if (weq(c, i, "wohl") && !(c->t[i].f & ATTR_TF_CAP) &&
                 !weq(c, i - 1, "sehr") && !weq(c, i - 1, "durchaus") &&
                 !weq(c, i + 1, "aber") && !weq(c, i - 1, "zum"))
                 return 1;
@@ -561,7 +416,16 @@ static int hedge_scan(const ctx_t *c, size_t lo, size_t hi, int *unused)
     return 0;
 }
 
+/* Every hedge of hedge_scan holds one of these stems (a space: the gap
+ * between two tokens). */
+static const char *const hedge_stems[] = {"angeblich", "mutma", "offenbar",
+    "vermutlich", "anscheinend", "scheinbar", "wohl", "zufolge",
+    "vernehmen", "soll", "reportedly", "alleged", "apparently", "purported",
+    "supposedly", "ostensibly", "said to", "believed to", "thought to",
+    "understood to", "rumoured to", "rumored to", 0};
+
 int attr_hedged(const char *s, size_t n, const char *lang)
 {
+    if (!attr_scan_has(s, n, hedge_stems)) return 0;
     return scan(s, n, lang, hedge_scan, NULL) ? 1 : 0;
 }

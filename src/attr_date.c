@@ -4,201 +4,16 @@
  * token scanner: one pass, no allocation, total over any bytes. Rules are in
  * docs/attributes.md. */
 #include "attr.h"
+#include "attr_scan.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* ---------------------------------------------------------------- tokens */
-/* Words (letters, digits, inner hyphens and apostrophes), numbers (digits
- * with inner . , : / - between digits) and single punctuation characters.
- * Bytes >= 0x80 are letters unless they are Unicode spaces, punctuation or
- * invalid UTF-8 (then one-byte punctuation). */
-enum { TK_WORD = 1, TK_NUM, TK_PUNCT };
-enum { TF_CAP = 1, TF_GLUED = 2, TF_DIGIT = 4, TF_HYPH = 8, TF_SEP = 16 };
-typedef struct { size_t s, l; unsigned char k, f; } tok_t;
-enum { C_SPACE, C_PUNCT, C_LETTER, C_DIGIT, C_APOS };
-
-/* Classes of the ASCII bytes, built by hand: 0 space, 1 punct, 2 letter,
- * 3 digit, 4 apostrophe (C_* order). */
-static const unsigned char ascii_class[128] = {
-    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-    0,1,1,1,1,1,1,4,1,1,1,1,1,1,1,1, 3,3,3,3,3,3,3,3,3,3,1,1,1,1,1,1,
-    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,1,
-    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,0};
-
-static int uclass(const unsigned char *p, size_t left, size_t *len)
-{
-    unsigned c = p[0];
-    size_t need, i;
-    *len = 1;
-    if (c < 0x80) return ascii_class[c];
-    need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3
-         : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (!need || need > left) return C_PUNCT;
-    for (i = 1; i < need; i++)
-        if ((p[i] & 0xC0) != 0x80) return C_PUNCT;
-    *len = need;
-    if (c == 0xC2) {
-        if (p[1] <= 0xA0) return C_SPACE;            /* C1 controls, NBSP */
-        if (p[1] == 0xAA || p[1] == 0xB5 || p[1] == 0xBA) return C_LETTER;
-        return C_PUNCT;                              /* « » § ° ... */
-    }
-    if (c == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7)) return C_PUNCT;
-    if (c == 0xE2 && p[1] == 0x80) {
-        if (p[2] <= 0x8F || p[2] == 0xAF) return C_SPACE;
-        if (p[2] == 0x99) return C_APOS;             /* ’ */
-        return C_PUNCT;
-    }
-    if (c == 0xE2 && p[1] >= 0x81 && p[1] <= 0xAF) return C_PUNCT;
-    if (c == 0xE3 && p[1] == 0x80) return C_PUNCT;
-    if (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return C_SPACE;
-    return C_LETTER;
-}
-
-static int is_upper(const unsigned char *p, size_t left)
-{
-    if (p[0] >= 'A' && p[0] <= 'Z') return 1;
-    return left >= 2 && p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E &&
-           p[1] != 0x97;
-}
-
-/* Tokenizes from pos; stops after cap tokens. *end: where it stopped. */
-static size_t tokenize(const char *s, size_t n, size_t pos, tok_t *t,
-                       size_t cap, size_t *end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t nt = 0, cl, cl2;
-    while (pos < n) {
-        int c = uclass(u + pos, n - pos, &cl);
-        if (c == C_SPACE) { pos += cl; continue; }
-        if (nt == cap) break;
-        tok_t *k = &t[nt++];
-        k->s = pos; k->f = 0;
-        if (c == C_LETTER) {
-            k->k = TK_WORD;
-            if (is_upper(u + pos, n - pos)) k->f |= TF_CAP;
-            pos += cl;
-            while (pos < n) {
-                int d = uclass(u + pos, n - pos, &cl);
-                if (d == C_LETTER) { pos += cl; continue; }
-                if (d == C_DIGIT) { k->f |= TF_DIGIT; pos += cl; continue; }
-                if ((d == C_APOS || u[pos] == '-') && pos + cl < n) {
-                    int e = uclass(u + pos + cl, n - pos - cl, &cl2);
-                    if (e == C_LETTER || (u[pos] == '-' && e == C_DIGIT)) {
-                        if (u[pos] == '-') k->f |= TF_HYPH;
-                        pos += cl;
-                        continue;
-                    }
-                }
-                break;
-            }
-        } else if (c == C_DIGIT) {
-            k->k = TK_NUM;
-            pos += cl;
-            while (pos < n) {
-                unsigned ch = u[pos];
-                if (ch >= '0' && ch <= '9') { pos++; continue; }
-                if ((ch == '.' || ch == ',' || ch == ':' || ch == '/' ||
-                     ch == '-') && pos + 1 < n && u[pos + 1] >= '0' &&
-                    u[pos + 1] <= '9') {
-                    k->f |= TF_SEP;
-                    pos++;
-                    continue;
-                }
-                break;
-            }
-            if (pos < n) {
-                int d = uclass(u + pos, n - pos, &cl);
-                if (d == C_LETTER) k->f |= TF_GLUED;
-                else if (u[pos] == '-' && pos + 1 < n &&
-                         uclass(u + pos + 1, n - pos - 1, &cl2) == C_LETTER)
-                    k->f |= TF_GLUED;
-            }
-        } else {
-            k->k = TK_PUNCT;
-            pos += cl;
-        }
-        k->l = pos - k->s;
-    }
-    *end = pos;
-    return nt;
-}
-
-/* Case-insensitive compare of token bytes with a lower-case literal
- * (ASCII and Latin-1 letters such as Ä Ö Ü fold). */
-static int fold_cmp(const char *p, size_t len, const char *lit, size_t off)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t i;
-    for (i = 0; lit[i]; i++) {
-        unsigned b;
-        if (off + i >= len) return 0;
-        b = u[off + i];
-        if (b >= 'A' && b <= 'Z') b += 32;
-        else if (b >= 0x80 && b <= 0x9E && off + i > 0 && u[off + i - 1] == 0xC3)
-            b += 0x20;
-        if (b != (unsigned char)lit[i]) return 0;
-    }
-    return 1;
-}
-
-
-/* Folds a word token into buf (lower case as fold_cmp does); returns its
- * length, 0 when longer than cap. */
-static size_t fold_tok(const char *p, size_t l, char *buf, size_t cap)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t k;
-    if (l > cap) return 0;
-    for (k = 0; k < l; k++) {
-        unsigned b = u[k];
-        if (b >= 'A' && b <= 'Z') b += 32;
-        else if (b >= 0x80 && b <= 0x9E && k > 0 && u[k - 1] == 0xC3) b += 0x20;
-        buf[k] = (char)b;
-    }
-    return l;
-}
-
-/* Binary search of a folded word in a byte-sorted list. */
-static int in_sorted(const char *const *list, size_t n, const char *w, size_t l)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2, k = 0;
-        const unsigned char *a = (const unsigned char *)list[mid];
-        const unsigned char *b = (const unsigned char *)w;
-        int r;
-        while (k < l && a[k] && a[k] == b[k]) k++;
-        if (k == l) r = a[k] ? 1 : 0;
-        else r = (!a[k] || a[k] < b[k]) ? -1 : 1;
-        if (r == 0) return 1;
-        if (r < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    return 0;
-}
-
-
-/* Token bytes equal to a lower-case literal, case-folded. */
-static int fold_eq(const char *p, size_t len, const char *lit)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t i;
-    for (i = 0; lit[i]; i++) {
-        unsigned b;
-        if (i >= len) return 0;
-        b = u[i];
-        if (b >= 'A' && b <= 'Z') b += 32;
-        else if (b >= 0x80 && b <= 0x9E && i > 0 && u[i - 1] == 0xC3) b += 0x20;
-        if (b != (unsigned char)lit[i]) return 0;
-    }
-    return i == len;
-}
+#include <threads.h>
 
 /* ------------------------------------------------------------- context */
 typedef struct {
     const char *s;
-    const tok_t *t;
+    const attr_tok *t;
     size_t nt;
     int de, en;
     attr_ymd pub;
@@ -211,17 +26,17 @@ typedef struct {
 
 static int is_word(ctx_t *c, size_t i)
 {
-    return i < c->nt && c->t[i].k == TK_WORD;
+    return i < c->nt && c->t[i].k == ATTR_TK_WORD;
 }
 
 static int weq(ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && fold_eq(TS(c, i), c->t[i].l, lit);
+    return is_word(c, i) && attr_scan_fold_eq(TS(c, i), c->t[i].l, lit);
 }
 
 static int wpre(ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && fold_cmp(TS(c, i), c->t[i].l, lit, 0);
+    return is_word(c, i) && attr_scan_fold_cmp(TS(c, i), c->t[i].l, lit, 0);
 }
 
 static int win(ctx_t *c, size_t i, const char *const *list)
@@ -234,7 +49,7 @@ static int win(ctx_t *c, size_t i, const char *const *list)
 
 static int pch(ctx_t *c, size_t i, char ch)
 {
-    return i < c->nt && c->t[i].k == TK_PUNCT && c->t[i].l == 1 &&
+    return i < c->nt && c->t[i].k == ATTR_TK_PUNCT && c->t[i].l == 1 &&
            c->s[c->t[i].s] == ch;
 }
 
@@ -243,7 +58,7 @@ static long plain_num(ctx_t *c, size_t i, int *ndig)
 {
     long v = 0;
     size_t k;
-    if (i >= c->nt || c->t[i].k != TK_NUM || (c->t[i].f & TF_SEP) ||
+    if (i >= c->nt || c->t[i].k != ATTR_TK_NUM || (c->t[i].f & ATTR_TF_SEP) ||
         c->t[i].l > 9)
         return -1;
     for (k = 0; k < c->t[i].l; k++) v = v * 10 + (TS(c, i)[k] - '0');
@@ -381,7 +196,7 @@ static int lang_ok(ctx_t *c, unsigned lang)
 static int month_word(ctx_t *c, size_t i, int *abbr, int *weak)
 {
     size_t k;
-    if (!is_word(c, i) || !(c->t[i].f & TF_CAP)) return 0;
+    if (!is_word(c, i) || !(c->t[i].f & ATTR_TF_CAP)) return 0;
     for (k = 0; k < sizeof months / sizeof months[0]; k++)
         if (lang_ok(c, months[k].lang) && weq(c, i, months[k].w)) {
             *abbr = months[k].abbr;
@@ -430,7 +245,7 @@ static int is_year_num(ctx_t *c, size_t i, int lo, int hi, int *y)
 {
     int nd = 0;
     long v = plain_num(c, i, &nd);
-    if (v < lo || v > hi || nd != 4 || (c->t[i].f & TF_GLUED)) return 0;
+    if (v < lo || v > hi || nd != 4 || (c->t[i].f & ATTR_TF_GLUED)) return 0;
     *y = (int)v;
     return 1;
 }
@@ -536,7 +351,7 @@ static int weekday_word(ctx_t *c, size_t i)   /* 1..7 or 0 */
                 size_t bl = strlen(wd_de[k]);
                 for (s = 0; wd_suffix[s]; s++)
                     if (c->t[i].l == bl + strlen(wd_suffix[s]) &&
-                        fold_cmp(TS(c, i), c->t[i].l, wd_suffix[s], bl))
+                        attr_scan_fold_cmp(TS(c, i), c->t[i].l, wd_suffix[s], bl))
                         return k + 1;
             }
     }
@@ -544,8 +359,8 @@ static int weekday_word(ctx_t *c, size_t i)   /* 1..7 or 0 */
         for (k = 0; wd_en[k]; k++)
             if (wpre(c, i, wd_en[k])) {
                 size_t bl = strlen(wd_en[k]), l = c->t[i].l;
-                if (l == bl || (l == bl + 2 && fold_cmp(TS(c, i), l, "'s", bl)) ||
-                    (l == bl + 4 && fold_cmp(TS(c, i), l, "\xe2\x80\x99s", bl)))
+                if (l == bl || (l == bl + 2 && attr_scan_fold_cmp(TS(c, i), l, "'s", bl)) ||
+                    (l == bl + 4 && attr_scan_fold_cmp(TS(c, i), l, "\xe2\x80\x99s", bl)))
                     return k + 1;
             }
     return 0;
@@ -641,7 +456,7 @@ static int day_num(ctx_t *c, size_t i)
     int nd = 0;
     long v = plain_num(c, i, &nd);
     if (v < 1 || v > 31 || nd > 2) return 0;
-    if ((c->t[i].f & TF_GLUED) && !(c->en && is_ord_suffix(c, i + 1)))
+    if ((c->t[i].f & ATTR_TF_GLUED) && !(c->en && is_ord_suffix(c, i + 1)))
         return 0;
     return (int)v;
 }
@@ -649,7 +464,7 @@ static int day_num(ctx_t *c, size_t i)
 /* Index after a day number and its ordinal suffix. */
 static size_t skip_ordinal(ctx_t *c, size_t i)
 {
-    return (c->t[i].f & TF_GLUED) ? i + 2 : i + 1;
+    return (c->t[i].f & ATTR_TF_GLUED) ? i + 2 : i + 1;
 }
 
 /* Month at i with its context; the whole expression may start earlier
@@ -839,7 +654,7 @@ static int match_relative(attr_date *o, ctx_t *c, size_t i)
             if (weq(c, i, dw[k].w))
                 return c->pub_d ? emit_days(o, c, i, i, pz + dw[k].off, 3) : 0;
         /* "morgen" = tomorrow only lower-case and not "am/jeden Morgen" */
-        if (weq(c, i, "morgen") && !(c->t[i].f & TF_CAP) &&
+        if (weq(c, i, "morgen") && !(c->t[i].f & ATTR_TF_CAP) &&
             !weq(c, i - 1, "am") && !weq(c, i - 1, "heute") &&
             !weq(c, i - 1, "gestern") && !weq(c, i - 1, "jeden") && c->pub_d)
             return emit_days(o, c, i, i, pz + 1, 3);
@@ -912,12 +727,12 @@ static int match_relative(attr_date *o, ctx_t *c, size_t i)
 /* Numbers: ISO, dotted and slashed dates, "19. Juni", "19 June", years. */
 static int match_number(attr_date *o, ctx_t *c, size_t i)
 {
-    const tok_t *t = &c->t[i];
+    const attr_tok *t = &c->t[i];
     const char *p = TS(c, i);
     int nd = 0, m, d, y, abbr = 0, weak = 0, num, unit;
     long v;
 
-    if (t->f & TF_SEP) {
+    if (t->f & ATTR_TF_SEP) {
         int g[4] = {0, 0, 0, 0}, gl[4] = {0, 0, 0, 0}, ng = 0;
         char sep = 0;
         size_t k;
@@ -933,7 +748,7 @@ static int match_number(attr_date *o, ctx_t *c, size_t i)
         }
         if (ng >= 4) return 0;
         ng++;
-        if (sep == ':' || (t->f & TF_GLUED)) return 0;
+        if (sep == ':' || (t->f & ATTR_TF_GLUED)) return 0;
         if (sep == '-' && ng == 2 && gl[0] == 4 && gl[1] == 4 &&
             g[0] >= 1900 && g[0] <= 2100 && g[1] > g[0] && g[1] <= 2100)
             return emit(o, c, i, i, g[0], 0, 0);   /* "2014-2015" */
@@ -961,7 +776,7 @@ static int match_number(attr_date *o, ctx_t *c, size_t i)
     }
 
     /* "19th June", "19th of June" */
-    if (t->f & TF_GLUED) {
+    if (t->f & ATTR_TF_GLUED) {
         size_t a;
         if (!(d = day_num(c, i))) return 0;
         a = skip_ordinal(c, i);
@@ -1023,10 +838,10 @@ static int match_number(attr_date *o, ctx_t *c, size_t i)
         if (weak_t) {
             size_t nx = i + 1;
             /* "in 2000 Fällen", "by 2000 soldiers": a count */
-            if (is_word(c, nx) && c->de && !c->en && (c->t[nx].f & TF_CAP) &&
+            if (is_word(c, nx) && c->de && !c->en && (c->t[nx].f & ATTR_TF_CAP) &&
                 !month_word(c, nx, &abbr, &weak))
                 return 0;
-            if (is_word(c, nx) && c->en && !(c->t[nx].f & TF_CAP) &&
+            if (is_word(c, nx) && c->en && !(c->t[nx].f & ATTR_TF_CAP) &&
                 c->t[nx].l > 2 && TS(c, nx)[c->t[nx].l - 1] == 's' &&
                 !win(c, nx, func_en))
                 return 0;
@@ -1036,7 +851,7 @@ static int match_number(attr_date *o, ctx_t *c, size_t i)
         if (i + 1 >= c->nt || win(c, i + 1, year_follow) ||
             pch(c, i + 1, ',') || pch(c, i + 1, ';') || pch(c, i + 1, ')') ||
             pch(c, i + 1, ':') ||
-            (i + 1 < c->nt && c->t[i + 1].k == TK_PUNCT && c->t[i + 1].l == 3 &&
+            (i + 1 < c->nt && c->t[i + 1].k == ATTR_TK_PUNCT && c->t[i + 1].l == 3 &&
              TS(c, i + 1)[0] == '\xe2'))
             return emit(o, c, i, i, y, 0, 0);
     }
@@ -1045,18 +860,18 @@ static int match_number(attr_date *o, ctx_t *c, size_t i)
 
 static int match_at(attr_date *o, ctx_t *c, size_t i)
 {
-    const tok_t *t = &c->t[i];
+    const attr_tok *t = &c->t[i];
     int m, abbr = 0, weak = 0;
-    if (t->k == TK_NUM) return match_number(o, c, i);
-    if (t->k != TK_WORD) return 0;
+    if (t->k == ATTR_TK_NUM) return match_number(o, c, i);
+    if (t->k != ATTR_TK_WORD) return 0;
     /* "mid-June", "mid-2023", "Mitte-Juni" */
-    if (t->f & TF_HYPH) {
+    if (t->f & ATTR_TF_HYPH) {
         const char *p = TS(c, i);
         static const char *const pre[] = {"mid-", "early-", "late-", "end-",
                                           "mitte-", "anfang-", "ende-", 0};
         size_t k;
         for (k = 0; pre[k]; k++)
-            if (fold_cmp(p, t->l, pre[k], 0)) {
+            if (attr_scan_fold_cmp(p, t->l, pre[k], 0)) {
                 size_t pl = strlen(pre[k]), r = t->l - pl, mm;
                 int y = 0, nd = 0;
                 const char *q = p + pl;
@@ -1067,7 +882,7 @@ static int match_at(attr_date *o, ctx_t *c, size_t i)
                 for (mm = 0; mm < sizeof months / sizeof months[0]; mm++)
                     if (!months[mm].abbr && lang_ok(c, months[mm].lang) &&
                         r == strlen(months[mm].w) &&
-                        fold_cmp(q, r, months[mm].w, 0)) {
+                        attr_scan_fold_cmp(q, r, months[mm].w, 0)) {
                         size_t j = i + 1;
                         int yy;
                         if ((nd = year_after(c, j, &yy)) != 0)
@@ -1096,16 +911,16 @@ static int de_participle(ctx_t *c, size_t i)
         "hin", "los", "fort", "durch", "um", 0};
     size_t l, k;
     int ge = 0;
-    if (!is_word(c, i) || (c->t[i].f & TF_CAP) || win(c, i, no)) return 0;
+    if (!is_word(c, i) || (c->t[i].f & ATTR_TF_CAP) || win(c, i, no)) return 0;
     if (wpre(c, i, "ge")) ge = 1;
     for (k = 0; !ge && sep[k]; k++)        /* "angegriffen", "festgenommen" */
         if (wpre(c, i, sep[k]) &&
-            fold_cmp(TS(c, i), c->t[i].l, "ge", strlen(sep[k])))
+            attr_scan_fold_cmp(TS(c, i), c->t[i].l, "ge", strlen(sep[k])))
             ge = 1;
     if (!ge) return 0;
     l = c->t[i].l;
-    return l >= 5 && (fold_cmp(TS(c, i), l, "t", l - 1) ||
-                      fold_cmp(TS(c, i), l, "en", l - 2));
+    return l >= 5 && (attr_scan_fold_cmp(TS(c, i), l, "t", l - 1) ||
+                      attr_scan_fold_cmp(TS(c, i), l, "en", l - 2));
 }
 
 static void tense(ctx_t *c)
@@ -1156,9 +971,9 @@ static void tense(ctx_t *c)
             size_t l = c->t[i].l;
             if (weq(c, i, "had") && i + 1 < c->nt) {
                 size_t j = i + 1;
-                if (is_word(c, j) && c->t[j].l > 2 && !(c->t[j].f & TF_CAP) &&
-                    (fold_cmp(TS(c, j), c->t[j].l, "ed", c->t[j].l - 2) ||
-                     fold_cmp(TS(c, j), c->t[j].l, "en", c->t[j].l - 2)))
+                if (is_word(c, j) && c->t[j].l > 2 && !(c->t[j].f & ATTR_TF_CAP) &&
+                    (attr_scan_fold_cmp(TS(c, j), c->t[j].l, "ed", c->t[j].l - 2) ||
+                     attr_scan_fold_cmp(TS(c, j), c->t[j].l, "en", c->t[j].l - 2)))
                     c->pluperf = 1;
                 if (weq(c, j, "been") || weq(c, j, "already") ||
                     weq(c, j, "previously"))
@@ -1170,8 +985,8 @@ static void tense(ctx_t *c)
                 ((weq(c, i, "due") || weq(c, i, "set")) && weq(c, i + 1, "to")))
                 c->future = 1;
             if (win(c, i, past_en) ||
-                (l >= 5 && !(c->t[i].f & TF_CAP) &&
-                 fold_cmp(TS(c, i), l, "ed", l - 2) && !win(c, i, not_ed)))
+                (l >= 5 && !(c->t[i].f & ATTR_TF_CAP) &&
+                 attr_scan_fold_cmp(TS(c, i), l, "ed", l - 2) && !win(c, i, not_ed)))
                 c->past = 1;
         }
     }
@@ -1204,21 +1019,30 @@ static const char *const date_start[] = {
     "vorwoche", "wednesday", "winter", "yesterday", "übermorgen",
 };
 
+static attr_wordset date_start_set;
+static once_flag date_start_once = ONCE_FLAG_INIT;
+
+static void date_start_init(void)
+{
+    attr_scan_wordset_init(&date_start_set, date_start,
+                           sizeof date_start / sizeof *date_start);
+}
+
 /* Can an expression start at word i? Cheap filter before match_at. */
 static int date_gate(ctx_t *c, size_t i)
 {
     char b[24];
     size_t l;
-    const tok_t *t = &c->t[i];
-    if (t->k == TK_NUM) return 1;
-    if (t->k != TK_WORD) return 0;
-    if (t->f & TF_HYPH) return 1;
-    if ((l = fold_tok(c->s + t->s, t->l, b, sizeof b)) == 0) return 0;
-    if (in_sorted(date_start, sizeof date_start / sizeof *date_start, b, l))
+    const attr_tok *t = &c->t[i];
+    if (t->k == ATTR_TK_NUM) return 1;
+    if (t->k != ATTR_TK_WORD) return 0;
+    if (t->f & ATTR_TF_HYPH) return 1;
+    if ((l = attr_scan_fold_tok(c->s + t->s, t->l, b, sizeof b)) == 0) return 0;
+    if (attr_scan_wordset_has(&date_start_set, b, l))
         return 1;
     /* weekday compounds and possessives, "Jahresende" */
     return (l > 6 && weekday_word(c, i)) ||
-           (l > 6 && fold_cmp(b, l, "jahres", 0));
+           (l > 6 && attr_scan_fold_cmp(b, l, "jahres", 0));
 }
 
 #define TOKCAP 384
@@ -1227,11 +1051,12 @@ static int date_gate(ctx_t *c, size_t i)
 size_t attr_date_find(const char *s, size_t n, const char *lang,
                       attr_ymd pub, attr_date *out, size_t max)
 {
-    tok_t t[TOKCAP];
+    attr_tok t[TOKCAP];
     ctx_t c;
     size_t count = 0, pos = 0, done = 0;
     int first = 1;
     if (!s || !out || max == 0) return 0;
+    call_once(&date_start_once, date_start_init);
     memset(&c, 0, sizeof c);
     c.s = s;
     c.t = t;
@@ -1242,7 +1067,7 @@ size_t attr_date_find(const char *s, size_t n, const char *lang,
     c.pub_m = c.pub_y && pub.m >= 1 && pub.m <= 12;
     c.pub_d = c.pub_m && pub.d >= 1 && pub.d <= mdays(pub.y, pub.m);
     while (pos < n && count < max) {
-        size_t end, nt = tokenize(s, n, pos, t, TOKCAP, &end), lo, hi, i;
+        size_t end, nt = attr_scan_tokenize(s, n, pos, t, TOKCAP, &end), lo, hi, i;
         int final = end >= n;
         if (nt == 0) break;
         c.nt = nt;

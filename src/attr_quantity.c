@@ -5,201 +5,16 @@
  * a bounded token window, no allocation, total over any bytes. Rules are in
  * docs/attributes.md. */
 #include "attr.h"
+#include "attr_scan.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* ---------------------------------------------------------------- tokens */
-/* Words (letters, digits, inner hyphens and apostrophes), numbers (digits
- * with inner . , : / - between digits) and single punctuation characters.
- * Bytes >= 0x80 are letters unless they are Unicode spaces, punctuation or
- * invalid UTF-8 (then one-byte punctuation). */
-enum { TK_WORD = 1, TK_NUM, TK_PUNCT };
-enum { TF_CAP = 1, TF_GLUED = 2, TF_DIGIT = 4, TF_HYPH = 8, TF_SEP = 16 };
-typedef struct { size_t s, l; unsigned char k, f; } tok_t;
-enum { C_SPACE, C_PUNCT, C_LETTER, C_DIGIT, C_APOS };
-
-/* Classes of the ASCII bytes, built by hand: 0 space, 1 punct, 2 letter,
- * 3 digit, 4 apostrophe (C_* order). */
-static const unsigned char ascii_class[128] = {
-    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-    0,1,1,1,1,1,1,4,1,1,1,1,1,1,1,1, 3,3,3,3,3,3,3,3,3,3,1,1,1,1,1,1,
-    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,1,
-    1,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,0};
-
-static int uclass(const unsigned char *p, size_t left, size_t *len)
-{
-    unsigned c = p[0];
-    size_t need, i;
-    *len = 1;
-    if (c < 0x80) return ascii_class[c];
-    need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3
-         : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (!need || need > left) return C_PUNCT;
-    for (i = 1; i < need; i++)
-        if ((p[i] & 0xC0) != 0x80) return C_PUNCT;
-    *len = need;
-    if (c == 0xC2) {
-        if (p[1] <= 0xA0) return C_SPACE;            /* C1 controls, NBSP */
-        if (p[1] == 0xAA || p[1] == 0xB5 || p[1] == 0xBA) return C_LETTER;
-        return C_PUNCT;                              /* « » § ° ... */
-    }
-    if (c == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7)) return C_PUNCT;
-    if (c == 0xE2 && p[1] == 0x80) {
-        if (p[2] <= 0x8F || p[2] == 0xAF) return C_SPACE;
-        if (p[2] == 0x99) return C_APOS;             /* ’ */
-        return C_PUNCT;
-    }
-    if (c == 0xE2 && p[1] >= 0x81 && p[1] <= 0xAF) return C_PUNCT;
-    if (c == 0xE3 && p[1] == 0x80) return C_PUNCT;
-    if (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return C_SPACE;
-    return C_LETTER;
-}
-
-static int is_upper(const unsigned char *p, size_t left)
-{
-    if (p[0] >= 'A' && p[0] <= 'Z') return 1;
-    return left >= 2 && p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E &&
-           p[1] != 0x97;
-}
-
-/* Tokenizes from pos; stops after cap tokens. *end: where it stopped. */
-static size_t tokenize(const char *s, size_t n, size_t pos, tok_t *t,
-                       size_t cap, size_t *end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t nt = 0, cl, cl2;
-    while (pos < n) {
-        int c = uclass(u + pos, n - pos, &cl);
-        if (c == C_SPACE) { pos += cl; continue; }
-        if (nt == cap) break;
-        tok_t *k = &t[nt++];
-        k->s = pos; k->f = 0;
-        if (c == C_LETTER) {
-            k->k = TK_WORD;
-            if (is_upper(u + pos, n - pos)) k->f |= TF_CAP;
-            pos += cl;
-            while (pos < n) {
-                int d = uclass(u + pos, n - pos, &cl);
-                if (d == C_LETTER) { pos += cl; continue; }
-                if (d == C_DIGIT) { k->f |= TF_DIGIT; pos += cl; continue; }
-                if ((d == C_APOS || u[pos] == '-') && pos + cl < n) {
-                    int e = uclass(u + pos + cl, n - pos - cl, &cl2);
-                    if (e == C_LETTER || (u[pos] == '-' && e == C_DIGIT)) {
-                        if (u[pos] == '-') k->f |= TF_HYPH;
-                        pos += cl;
-                        continue;
-                    }
-                }
-                break;
-            }
-        } else if (c == C_DIGIT) {
-            k->k = TK_NUM;
-            pos += cl;
-            while (pos < n) {
-                unsigned ch = u[pos];
-                if (ch >= '0' && ch <= '9') { pos++; continue; }
-                if ((ch == '.' || ch == ',' || ch == ':' || ch == '/' ||
-                     ch == '-') && pos + 1 < n && u[pos + 1] >= '0' &&
-                    u[pos + 1] <= '9') {
-                    k->f |= TF_SEP;
-                    pos++;
-                    continue;
-                }
-                break;
-            }
-            if (pos < n) {
-                int d = uclass(u + pos, n - pos, &cl);
-                if (d == C_LETTER) k->f |= TF_GLUED;
-                else if (u[pos] == '-' && pos + 1 < n &&
-                         uclass(u + pos + 1, n - pos - 1, &cl2) == C_LETTER)
-                    k->f |= TF_GLUED;
-            }
-        } else {
-            k->k = TK_PUNCT;
-            pos += cl;
-        }
-        k->l = pos - k->s;
-    }
-    *end = pos;
-    return nt;
-}
-
-/* Case-insensitive compare of token bytes with a lower-case literal
- * (ASCII and Latin-1 letters such as Ä Ö Ü fold). */
-static int fold_cmp(const char *p, size_t len, const char *lit, size_t off)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t i;
-    for (i = 0; lit[i]; i++) {
-        unsigned b;
-        if (off + i >= len) return 0;
-        b = u[off + i];
-        if (b >= 'A' && b <= 'Z') b += 32;
-        else if (b >= 0x80 && b <= 0x9E && off + i > 0 && u[off + i - 1] == 0xC3)
-            b += 0x20;
-        if (b != (unsigned char)lit[i]) return 0;
-    }
-    return 1;
-}
-
-
-/* Folds a word token into buf (lower case as fold_cmp does); returns its
- * length, 0 when longer than cap. */
-static size_t fold_tok(const char *p, size_t l, char *buf, size_t cap)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t k;
-    if (l > cap) return 0;
-    for (k = 0; k < l; k++) {
-        unsigned b = u[k];
-        if (b >= 'A' && b <= 'Z') b += 32;
-        else if (b >= 0x80 && b <= 0x9E && k > 0 && u[k - 1] == 0xC3) b += 0x20;
-        buf[k] = (char)b;
-    }
-    return l;
-}
-
-/* Binary search of a folded word in a byte-sorted list. */
-static int in_sorted(const char *const *list, size_t n, const char *w, size_t l)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2, k = 0;
-        const unsigned char *a = (const unsigned char *)list[mid];
-        const unsigned char *b = (const unsigned char *)w;
-        int r;
-        while (k < l && a[k] && a[k] == b[k]) k++;
-        if (k == l) r = a[k] ? 1 : 0;
-        else r = (!a[k] || a[k] < b[k]) ? -1 : 1;
-        if (r == 0) return 1;
-        if (r < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    return 0;
-}
-
-
-/* Token bytes equal to a lower-case literal, case-folded. */
-static int fold_eq(const char *p, size_t len, const char *lit)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t i;
-    for (i = 0; lit[i]; i++) {
-        unsigned b;
-        if (i >= len) return 0;
-        b = u[i];
-        if (b >= 'A' && b <= 'Z') b += 32;
-        else if (b >= 0x80 && b <= 0x9E && i > 0 && u[i - 1] == 0xC3) b += 0x20;
-        if (b != (unsigned char)lit[i]) return 0;
-    }
-    return i == len;
-}
+#include <threads.h>
 
 /* ------------------------------------------------------------- context */
 typedef struct {
     const char *s;
-    const tok_t *t;
+    const attr_tok *t;
     size_t nt;
     int de, en;
 } ctx_t;
@@ -208,12 +23,12 @@ typedef struct {
 
 static int is_word(const ctx_t *c, size_t i)
 {
-    return i < c->nt && c->t[i].k == TK_WORD;
+    return i < c->nt && c->t[i].k == ATTR_TK_WORD;
 }
 
 static int weq(const ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && fold_eq(TS(c, i), c->t[i].l, lit);
+    return is_word(c, i) && attr_scan_fold_eq(TS(c, i), c->t[i].l, lit);
 }
 
 static int win(const ctx_t *c, size_t i, const char *const *list)
@@ -226,14 +41,14 @@ static int win(const ctx_t *c, size_t i, const char *const *list)
 
 static int pch(const ctx_t *c, size_t i, char ch)
 {
-    return i < c->nt && c->t[i].k == TK_PUNCT && c->t[i].l == 1 &&
+    return i < c->nt && c->t[i].k == ATTR_TK_PUNCT && c->t[i].l == 1 &&
            c->s[c->t[i].s] == ch;
 }
 
 /* token i is the UTF-8 punctuation lit (e.g. "€") */
 static int pstr(const ctx_t *c, size_t i, const char *lit)
 {
-    return i < c->nt && c->t[i].k == TK_PUNCT && c->t[i].l == strlen(lit) &&
+    return i < c->nt && c->t[i].k == ATTR_TK_PUNCT && c->t[i].l == strlen(lit) &&
            !memcmp(TS(c, i), lit, c->t[i].l);
 }
 
@@ -335,7 +150,7 @@ static long de_numword(const char *p, size_t l, int depth)
     for (m = 0; m < 2; m++) {
         wl = strlen(mul[m].w);
         for (k = 0; k + wl <= l; k++)
-            if (fold_cmp(p, l, mul[m].w, k)) {
+            if (attr_scan_fold_cmp(p, l, mul[m].w, k)) {
                 long a = k ? de_numword(p, k, depth + 1) : 1;
                 long b = k + wl < l ? de_numword(p + k + wl, l - k - wl, depth + 1) : 0;
                 if (a < 1 || b < 0 || (m == 1 && a > 9) || b >= mul[m].v) return -1;
@@ -343,14 +158,14 @@ static long de_numword(const char *p, size_t l, int depth)
             }
     }
     for (k = 1; k + 3 < l; k++)
-        if (fold_cmp(p, l, "und", k)) {
+        if (attr_scan_fold_cmp(p, l, "und", k)) {
             long a = de_numword(p, k, depth + 1);
             long b = de_numword(p + k + 3, l - k - 3, depth + 1);
             if (a < 1 || a > 9 || b < 20 || b > 90 || b % 10) return -1;
             return a + b;
         }
     for (k = 0; k < sizeof base / sizeof base[0]; k++)
-        if (strlen(base[k].w) == l && fold_cmp(p, l, base[k].w, 0))
+        if (strlen(base[k].w) == l && attr_scan_fold_cmp(p, l, base[k].w, 0))
             return base[k].v;
     return -1;
 }
@@ -365,11 +180,11 @@ static long en_numword(const char *p, size_t l)
         "sixty", "seventy", "eighty", "ninety", 0};
     size_t k;
     for (k = 0; w[k]; k++)
-        if (strlen(w[k]) == l && fold_cmp(p, l, w[k], 0)) return (long)k;
+        if (strlen(w[k]) == l && attr_scan_fold_cmp(p, l, w[k], 0)) return (long)k;
     for (k = 0; tens[k]; k++) {
         size_t tl = strlen(tens[k]);
-        if (tl == l && fold_cmp(p, l, tens[k], 0)) return (long)(k + 2) * 10;
-        if (l > tl + 1 && p[tl] == '-' && fold_cmp(p, l, tens[k], 0)) {
+        if (tl == l && attr_scan_fold_cmp(p, l, tens[k], 0)) return (long)(k + 2) * 10;
+        if (l > tl + 1 && p[tl] == '-' && attr_scan_fold_cmp(p, l, tens[k], 0)) {
             long u = en_numword(p + tl + 1, l - tl - 1);
             if (u >= 1 && u <= 9) return (long)(k + 2) * 10 + u;
         }
@@ -388,7 +203,7 @@ static double scale_word(const ctx_t *c, size_t i)
             weq(c, i, "mrd"))
             return 1e9;
         if (weq(c, i, "billionen") ||
-            (weq(c, i, "billion") && (c->t[i].f & TF_CAP) && !c->en))
+            (weq(c, i, "billion") && (c->t[i].f & ATTR_TF_CAP) && !c->en))
             return 1e12;
         if (weq(c, i, "tausend") || weq(c, i, "tsd")) return 1e3;
         if (weq(c, i, "hundert")) return 100;
@@ -515,8 +330,8 @@ static const unit_t *unit_lookup(const unit_t *tab, const char *p, size_t l,
     const unit_t *u;
     for (u = tab; u->w; u++) {
         size_t wl = strlen(u->w);
-        if (wl == l && fold_cmp(p, l, u->w, 0)) return u;
-        if (suffixes && u->suffix && l > wl + 2 && fold_cmp(p, l, u->w, l - wl))
+        if (wl == l && attr_scan_fold_cmp(p, l, u->w, 0)) return u;
+        if (suffixes && u->suffix && l > wl + 2 && attr_scan_fold_cmp(p, l, u->w, l - wl))
             return u;
     }
     return NULL;
@@ -534,7 +349,7 @@ static const unit_t *unit_at(const ctx_t *c, size_t i)
     l = c->t[i].l;
     if (c->de && (u = unit_lookup(units_de, p, l, 1))) return u;
     if (c->en && (u = unit_lookup(units_en, p, l, 0))) return u;
-    if (c->t[i].f & TF_HYPH) {
+    if (c->t[i].f & ATTR_TF_HYPH) {
         for (h = l; h > 0 && p[h - 1] != '-'; h--) {}
         if (h > 0 && h < l) {
             if (c->de && (u = unit_lookup(units_de, p + h, l - h, 1))) return u;
@@ -620,7 +435,7 @@ static int month_name(const ctx_t *c, size_t i)
         "may", "juni", "june", "jun", "juli", "july", "jul", "august", "aug",
         "september", "sept", "sep", "oktober", "october", "okt", "oct",
         "november", "nov", "dezember", "december", "dez", "dec", 0};
-    return is_word(c, i) && (c->t[i].f & TF_CAP) && win(c, i, m);
+    return is_word(c, i) && (c->t[i].f & ATTR_TF_CAP) && win(c, i, m);
 }
 
 static const char *const year_cue[] = {"im", "in", "seit", "bis", "jahr",
@@ -640,25 +455,25 @@ typedef struct {
 /* Number expression at i. Returns 1 and fills *q. */
 static int number_at(const ctx_t *c, size_t i, num_t *q)
 {
-    const tok_t *t = &c->t[i];
+    const attr_tok *t = &c->t[i];
     double v = 0, sc;
     size_t j;
     memset(q, 0, sizeof *q);
     q->first = i;
     /* currency symbol first: "$5bn", "€ 3 Mio." */
-    if (t->k == TK_PUNCT) {
+    if (t->k == ATTR_TK_PUNCT) {
         if (pch(c, i, '$')) q->cur = "USD";
         else if (pstr(c, i, "\xe2\x82\xac")) q->cur = "EUR";
         else if (pstr(c, i, "\xc2\xa3")) q->cur = "GBP";
         else return 0;
-        if (i + 1 >= c->nt || c->t[i + 1].k != TK_NUM) return 0;
+        if (i + 1 >= c->nt || c->t[i + 1].k != ATTR_TK_NUM) return 0;
         i++;
         t = &c->t[i];
     }
-    if (t->k == TK_NUM) {
+    if (t->k == ATTR_TK_NUM) {
         if (!parse_num(c, i, &v)) return 0;
         j = i + 1;
-        if (t->f & TF_GLUED) {
+        if (t->f & ATTR_TF_GLUED) {
             /* "5bn", "3m", "10k"; other glued forms ("3D", "80-year-old",
              * "1990er", "22nd") are no counts */
             if (c->s[t->s + t->l] == '-' || !adjacent(c, i, j)) return 0;
@@ -667,7 +482,7 @@ static int number_at(const ctx_t *c, size_t i, num_t *q)
             j++;
         }
         q->numend = j - 1;
-    } else if (t->k == TK_WORD) {
+    } else if (t->k == ATTR_TK_WORD) {
         long w;
         q->word = 1;
         if ((v = vague_plural(c, i)) != 0) {
@@ -707,7 +522,7 @@ static int number_at(const ctx_t *c, size_t i, num_t *q)
             size_t a;
             for (a = 0; jt[a] && w < 0; a++) {
                 size_t jl = strlen(jt[a]);
-                if (t->l > jl && fold_cmp(TS(c, i), t->l, jt[a], t->l - jl) &&
+                if (t->l > jl && attr_scan_fold_cmp(TS(c, i), t->l, jt[a], t->l - jl) &&
                     (w = de_numword(TS(c, i), t->l - jl, 0)) > 0)
                     q->cur = "years";
             }
@@ -807,12 +622,12 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
     last = q.numend;
 
     /* exclusions for digits: dates, years, times, ordinals, names */
-    if (c->t[i].k == TK_NUM || (c->t[i].k == TK_PUNCT && q.cur)) {
-        size_t ni = c->t[i].k == TK_NUM ? i : i + 1;
-        const tok_t *t = &c->t[ni];
-        int plain = !(t->f & (TF_SEP | TF_GLUED));
+    if (c->t[i].k == ATTR_TK_NUM || (c->t[i].k == ATTR_TK_PUNCT && q.cur)) {
+        size_t ni = c->t[i].k == ATTR_TK_NUM ? i : i + 1;
+        const attr_tok *t = &c->t[ni];
+        int plain = !(t->f & (ATTR_TF_SEP | ATTR_TF_GLUED));
         size_t after = ni + 1;
-        if ((t->f & TF_SEP)) {
+        if ((t->f & ATTR_TF_SEP)) {
             /* "2014-2015", "2024-06-19" */
             const char *p = TS(c, ni);
             size_t h;
@@ -834,10 +649,10 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
         if (win(c, after, time_after)) return 0;
         /* ages: "Vadim S., 21, ...", "68 Jahre alt", "21 years old" */
         if (plain && pch(c, ni - 1, ',') && pch(c, after, ',') && is_word(c, ni - 2) &&
-            (c->t[ni - 2].f & TF_CAP))
+            (c->t[ni - 2].f & ATTR_TF_CAP))
             return 0;
         if (is_word(c, after + 1) && (weq(c, after + 1, "old") ||
-                                       (c->de && fold_cmp(TS(c, after + 1),
+                                       (c->de && attr_scan_fold_cmp(TS(c, after + 1),
                                                           c->t[after + 1].l, "alt", 0))) &&
             (weq(c, after, "jahre") || weq(c, after, "years") || weq(c, after, "year")))
             return 0;
@@ -892,7 +707,7 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
         /* the counted noun a few tokens on, past adjectives */
         for (k = 0; k < 4 && j + k < c->nt; k++) {
             size_t x = j + k;
-            if (c->t[x].k != TK_WORD) break;
+            if (c->t[x].k != ATTR_TK_WORD) break;
             if ((u = unit_at(c, x)) != NULL) {
                 noun = x;
                 break;
@@ -913,7 +728,7 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
             if (c->de && win(c, x, stop_de)) break;
             if (c->en && win(c, x, stop_en)) break;
             if (verb_at(c, x, &weak)) break;
-            if (c->de && !c->en && (c->t[x].f & TF_CAP)) {
+            if (c->de && !c->en && (c->t[x].f & ATTR_TF_CAP)) {
                 noun = x;           /* an unknown German noun */
                 unknown_noun = 1;
                 break;
@@ -949,16 +764,16 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
         static const char *const de_before[] = {"tötete", "töteten",
             "verletzte", "verletzten", "verwundete", "verwundeten", 0};
         if (c->de && win(c, b, de_before))
-            verb = fold_cmp(TS(c, b), c->t[b].l, "t", 0) ? 1 : 2;
+            verb = attr_scan_fold_cmp(TS(c, b), c->t[b].l, "t", 0) ? 1 : 2;
         else if (c->en && (verb = verb_at(c, b, &weak)) != 0 &&
                  !weq(c, b, "dead") && !weq(c, b, "die"))
             ;
         else {
             verb = 0;
             for (k = last + 1; k < c->nt && k < last + 20; k++) {
-                const tok_t *t = &c->t[k];
-                if (t->k == TK_NUM) break;
-                if (t->k == TK_PUNCT) {
+                const attr_tok *t = &c->t[k];
+                if (t->k == ATTR_TK_NUM) break;
+                if (t->k == ATTR_TK_PUNCT) {
                     char ch = c->s[t->s];
                     if (ch == ',' || ch == ';' || ch == ':' || ch == '.' ||
                         ch == '(' || ch == ')' || ch == '!' || ch == '?')
@@ -1030,8 +845,8 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
             size_t x = q.numend + 1;
             int plural = 0;
             if (q.value >= 2 && !q.vague && is_word(c, x)) {
-                if (c->de && !c->en) plural = (c->t[x].f & TF_CAP) != 0;
-                else plural = !(c->t[x].f & TF_CAP) && c->t[x].l > 3 &&
+                if (c->de && !c->en) plural = (c->t[x].f & ATTR_TF_CAP) != 0;
+                else plural = !(c->t[x].f & ATTR_TF_CAP) && c->t[x].l > 3 &&
                               c->s[c->t[x].s + c->t[x].l - 1] == 's' &&
                               !win(c, x, stop_en);
                 if (plural && c->en && weq(c, x + 1, "of")) plural = 0;
@@ -1039,8 +854,8 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
             }
             if (!plural) return 0;
         }
-        if (c->t[i].k == TK_NUM && i > 0 && is_word(c, i - 1) &&
-            (c->t[i - 1].f & TF_CAP) && !qualifier_before(c, i)[0] &&
+        if (c->t[i].k == ATTR_TK_NUM && i > 0 && is_word(c, i - 1) &&
+            (c->t[i - 1].f & ATTR_TF_CAP) && !qualifier_before(c, i)[0] &&
             i - 1 > 0 && !win(c, i - 1, pron))
             return 0;
     }
@@ -1068,6 +883,15 @@ static const char *const qty_start[] = {
     "zwölf",
 };
 
+static attr_wordset qty_start_set;
+static once_flag qty_start_once = ONCE_FLAG_INIT;
+
+static void qty_start_init(void)
+{
+    attr_scan_wordset_init(&qty_start_set, qty_start,
+                           sizeof qty_start / sizeof *qty_start);
+}
+
 /* Can a quantity start at token i? Cheap filter before quantity_at. */
 static int qty_gate(const ctx_t *c, size_t i)
 {
@@ -1076,18 +900,18 @@ static int qty_gate(const ctx_t *c, size_t i)
         "jähriges", 0};
     char b[41];
     size_t l, k;
-    const tok_t *t = &c->t[i];
-    if (t->k == TK_NUM) return 1;
-    if (t->k == TK_PUNCT)                          /* $ € £ */
+    const attr_tok *t = &c->t[i];
+    if (t->k == ATTR_TK_NUM) return 1;
+    if (t->k == ATTR_TK_PUNCT)                          /* $ € £ */
         return (t->l == 1 && c->s[t->s] == '$') ||
                (t->l == 3 && !memcmp(c->s + t->s, "\xe2\x82\xac", 3)) ||
                (t->l == 2 && !memcmp(c->s + t->s, "\xc2\xa3", 2));
-    if (t->k != TK_WORD) return 0;
-    if ((l = fold_tok(c->s + t->s, t->l, b, sizeof b - 1)) == 0) return 0;
+    if (t->k != ATTR_TK_WORD) return 0;
+    if ((l = attr_scan_fold_tok(c->s + t->s, t->l, b, sizeof b - 1)) == 0) return 0;
     b[l] = 0;
-    if (in_sorted(qty_start, sizeof qty_start / sizeof *qty_start, b, l))
+    if (attr_scan_wordset_has(&qty_start_set, b, l))
         return 1;
-    if (t->f & TF_HYPH) return c->en;              /* "twenty-five" */
+    if (t->f & ATTR_TF_HYPH) return c->en;              /* "twenty-five" */
     if (!c->de) return 0;
     for (k = 0; suf[k]; k++) {
         size_t sl = strlen(suf[k]);
@@ -1103,18 +927,19 @@ static int qty_gate(const ctx_t *c, size_t i)
 size_t attr_quantity_find(const char *s, size_t n, const char *lang,
                           attr_quantity *out, size_t max)
 {
-    tok_t t[TOKCAP];
+    attr_tok t[TOKCAP];
     ctx_t c;
     size_t count = 0, pos = 0, done = 0;
     int first = 1;
     if (!s || !out || max == 0) return 0;
+    call_once(&qty_start_once, qty_start_init);
     memset(&c, 0, sizeof c);
     c.s = s;
     c.t = t;
     c.de = !lang || strcmp(lang, "en") != 0;
     c.en = !lang || strcmp(lang, "de") != 0;
     while (pos < n && count < max) {
-        size_t end, nt = tokenize(s, n, pos, t, TOKCAP, &end), lo, hi, i;
+        size_t end, nt = attr_scan_tokenize(s, n, pos, t, TOKCAP, &end), lo, hi, i;
         int final = end >= n;
         if (nt == 0) break;
         c.nt = nt;

@@ -148,5 +148,13 @@ int main(void)
             free(b);
         }
     }
+    /* the stem pre-test folds case, Umlauts and token gaps as the scan does */
+    CHECK(V("DIE ZAHLEN SIND NICHT UNABHÄNGIG ÜBERPRÜFBAR.", "de") == UNV);
+    CHECK(V("Das ließ sich nicht Überprüfen.", "de") == UNV);
+    CHECK(H("He is SAID\tTO have fled.", "en"));
+    CHECK(H("He is said\xc2\xa0to have fled.", "en"));
+    CHECK(!H("He is said, to be sure, nothing.", "en"));
+    CHECK(!H("The minister said today that the talks failed.", "en"));
+    CHECK(V("Es", "de") == NON && !H("", "de") && !H("so", NULL));
     return check_done();
 }
