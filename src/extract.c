@@ -422,6 +422,25 @@ static void claim_span(ctx *c, sent_info *s, size_t k, size_t e)
     set_claim(c, s, (uint32_t)k, (uint32_t)e, first >= 0 ? s->men[first].code : "");
 }
 
+/* "sagte er", "he said": the speaker is the last person or official
+ * named in the three sentences before this one. */
+static void pronoun_speaker(ctx *c, sent_info *s)
+{
+    for (sent_info *p = s; p > c->s && s - p < 3;) {
+        p--;
+        for (size_t k = p->nmen; k-- > 0;) {
+            const mention *m = &p->men[k];
+            if (m->kind == AK_ADJ || m->locative || m->weak || strlen(m->code) <= 3 ||
+                !strncmp(m->code, "IGO", 3) || !strncmp(m->code, "NGO", 3))
+                continue;
+            s->claim_s = p->t[m->start].off;
+            s->claim_e = p->t[m->end - 1].off + p->t[m->end - 1].len;
+            snprintf(s->claim_code, sizeof s->claim_code, "%s", m->code);
+            return;
+        }
+    }
+}
+
 static void find_claimant(ctx *c, sent_info *s)
 {
     for (size_t i = 0; i < s->nt; i++) {
@@ -451,6 +470,11 @@ static void find_claimant(ctx *c, sent_info *s)
         /* not when "sagte er" names its own speaker, nor for an actor
          * that a preposition binds ("in die Ukraine sagte er") */
         int pron_after = i + 1 < s->nt && has_role(s, i + 1, ROLE_PRON);
+        int pron_before = i > 0 && has_role(s, i - 1, ROLE_PRON);
+        if (say && (pron_after || pron_before)) {
+            pronoun_speaker(c, s);
+            return;
+        }
         if (say && i > 0 && !pron_after) {
             int m = mention_at(s, (uint32_t)i, 0);
             if (m >= 0 && bound(s, s->men[m].start))
@@ -658,6 +682,22 @@ typedef struct {
 
 static size_t dist(size_t a, size_t b) { return a > b ? a - b : b - a; }
 
+/* The place a sentence gives for its events: introduced by a preposition,
+ * a city or region before a whole country, then the nearest to rel. */
+static size_t best_place(const attr_place *pl, size_t n, size_t rel)
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < n; k++) {
+        if (!pl[k].after_prep)
+            continue;
+        if (best == SIZE_MAX || (pl[best].is_country && !pl[k].is_country) ||
+            (pl[best].is_country == pl[k].is_country &&
+             dist(pl[k].start, rel) < dist(pl[best].start, rel)))
+            best = k;
+    }
+    return best;
+}
+
 static int duration(const char *unit)
 {
     static const char *const u[] = { "seconds", "minutes", "hours", "days", "weeks",
@@ -704,19 +744,25 @@ static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
         ev->quantity.text = dup_span(c, base + (uint32_t)q->start,
                                      base + (uint32_t)(q->start + q->len));
     }
-    if (at->nplaces) {
-        size_t best = SIZE_MAX;
-        for (size_t k = 0; k < at->nplaces; k++) {
-            if (!at->places[k].after_prep)
-                continue;
-            if (best == SIZE_MAX ||
-                (at->places[best].is_country && !at->places[k].is_country) ||
-                (at->places[best].is_country == at->places[k].is_country &&
-                 dist(at->places[k].start, rel) < dist(at->places[best].start, rel)))
-                best = k;
-        }
-        if (best != SIZE_MAX) {
-            const attr_place *p = &at->places[best];
+    size_t best = best_place(at->places, at->nplaces, rel);
+    attr_place prev[MAXQ];
+    const attr_place *pp = best != SIZE_MAX ? &at->places[best] : NULL;
+    if (!pp && si > 0 && c->e->gaz) {
+        /* "Der Ort Sudscha in der Region Kursk. Die Ukraine hatte die
+         * Grenzregion angegriffen": the place of the sentence before, when
+         * it lies in the country of one of the parties */
+        span ps = d->sents[si - 1];
+        size_t np = attr_place_find(c->e->gaz, d->text + ps.start, ps.end - ps.start,
+                                    d->lang, prev, MAXQ);
+        size_t b = best_place(prev, np, ps.end - ps.start);
+        if (b != SIZE_MAX && ev->source.code && ev->target.code &&
+            (!strncmp(prev[b].country, ev->source.code, 3) ||
+             !strncmp(prev[b].country, ev->target.code, 3)))
+            pp = &prev[b];
+    }
+    {
+        if (pp) {
+            const attr_place *p = pp;
             ev->location.present = 1;
             ev->location.name = p->name;
             ev->location.country = arena_strndup(&d->mem, p->country, strlen(p->country));
