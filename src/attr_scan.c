@@ -157,36 +157,38 @@ static inline unsigned loose(unsigned b)
     return b + ((b - 'A' < 26u) | (b - 0x80u < 0x1Fu)) * 32u;
 }
 
-static inline unsigned tri(unsigned a, unsigned b, unsigned c)
+static inline unsigned quad(unsigned a, unsigned b, unsigned c, unsigned d)
 {
-    return (a * 961u + b * 31u + c) & 1023u;
+    return (a * 29791u + b * 961u + c * 31u + d) & 4095u;
 }
 
 int attr_scan_has(const char *s, size_t n, const char *const *stems)
 {
     const unsigned char *u = (const unsigned char *)s;
-    uint64_t seen[16];
-    unsigned a, b;
+    uint64_t seen[64];
+    unsigned a, b, c;
     size_t i, k;
-    if (!s || n < 3) return 0;
-    /* every stem starts with three bytes other than space: a filter on the
-     * trigram hash before comparing */
+    if (!s || n < 4) return 0;
+    /* every stem starts with four bytes other than space: a filter on the
+     * hash of each four bytes of the text before comparing */
     memset(seen, 0, sizeof seen);
     for (k = 0; stems[k]; k++) {
         const unsigned char *w = (const unsigned char *)stems[k];
-        unsigned h = tri(w[0], w[1], w[2]);
+        unsigned h = quad(w[0], w[1], w[2], w[3]);
         seen[h >> 6] |= (uint64_t)1 << (h & 63);
     }
     a = loose(u[0]);
     b = loose(u[1]);
-    for (i = 2; i < n; i++) {
-        unsigned c = loose(u[i]), h = tri(a, b, c);
+    c = loose(u[2]);
+    for (i = 3; i < n; i++) {
+        unsigned d = loose(u[i]), h = quad(a, b, c, d);
         if (seen[h >> 6] >> (h & 63) & 1)
             for (k = 0; stems[k]; k++)
-                if (stem_at(u, n, i - 2, (const unsigned char *)stems[k]))
+                if (stem_at(u, n, i - 3, (const unsigned char *)stems[k]))
                     return 1;
         a = b;
         b = c;
+        c = d;
     }
     return 0;
 }

@@ -19,7 +19,7 @@ size_t attr_scan_tokenize(const char *s, size_t n, size_t pos, attr_tok *t,
                           size_t cap, size_t *end);
 
 /* 1 when the text, case-folded as attr_scan_fold_cmp does, contains one of
- * the lower-case stems (NULL-terminated list). A stem starts with three
+ * the lower-case stems (NULL-terminated list). A stem starts with four
  * bytes other than space; a later space stands for one or more bytes that
  * may separate tokens. A stage whose every find
  * needs one of its stems uses this to skip the token scan. */
