@@ -1093,6 +1093,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             tcode = salient(c, scode);
         if (!scode || !tcode || !strcmp(scode, tcode))
             continue;
+        /* talking to the press is no political event: media as the target
+         * of statements, meetings or cooperation */
+        if (strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "MED") &&
+            strncmp(ev->code, "09", 2) < 0)
+            continue;
         if (src < 0 || tgt < 0) {
             if (same_who(scode, tcode))
                 continue;
