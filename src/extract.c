@@ -38,6 +38,7 @@ typedef struct {
     char claim_code[16];
     uint32_t claim_s, claim_e;  /* claimant text: byte span, 0/0 none */
     int konj;                   /* Konjunktiv I: continues a speaker */
+    int verif, verif_anaph;     /* attr_verification of the sentence */
     int question;
 } sent_info;
 
@@ -1117,7 +1118,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             at.ndates = attr_date_find(st, sn, d->lang, d->pub, at.dates, MAXQ);
             at.nq = attr_quantity_find(st, sn, d->lang, at.qs, MAXQ);
             at.nplaces = c->e->gaz ? attr_place_find(c->e->gaz, st, sn, d->lang, at.places, MAXQ) : 0;
-            at.verif = attr_verification(st, sn, d->lang, &at.verif_anaph);
+            at.verif = s->verif;
+            at.verif_anaph = s->verif_anaph;
             at.hedged = attr_hedged(st, sn, d->lang);
             attrs_done = 1;
         }
@@ -1170,8 +1172,9 @@ static void apply_anaphoric_verification(ctx *c)
     dyad_doc *d = c->d;
     for (size_t si = 1; si < d->nsents; si++) {
         span sp = d->sents[si];
-        int anaph = 0;
-        int v = attr_verification(d->text + sp.start, sp.end - sp.start, d->lang, &anaph);
+        int anaph = c->s[si].verif_anaph;
+        int v = c->s[si].verif;
+        (void)sp;
         if (!v || !anaph)
             continue;
         const char *label = v == ATTR_VERIF_UNVERIFIED ? "unverified" : "corroborated";
@@ -1222,6 +1225,9 @@ static void scan_sentence(ctx *c, size_t si)
         s->question = 1;
     build_mentions(c, s);
     find_claimant(c, s);
+    s->verif = attr_verification(d->text + d->sents[si].start,
+                                 d->sents[si].end - d->sents[si].start, d->lang,
+                                 &s->verif_anaph);
     for (size_t k = 0; k < s->nmen; k++) {
         if (s->men[k].speaker)
             continue;
