@@ -354,6 +354,31 @@ static void build_mentions(ctx *c, sent_info *s)
     }
 }
 
+/* "Moskau/Seoul, 22. August 2025 – Nordkorea hat ...": the places of a
+ * dateline before its dash are no parties. */
+static void dateline(ctx *c, sent_info *s)
+{
+    size_t dash = 0;
+    for (size_t i = 1; i < s->nt && i < 12; i++) {
+        const token *t = &s->t[i];
+        const unsigned char *w = (const unsigned char *)tok_text(c, t);
+        if ((t->flags & TOK_PUNCT) && ((t->len == 1 && w[0] == '-') ||
+                                       (t->len == 3 && w[0] == 0xE2 && w[1] == 0x80 &&
+                                        (w[2] == 0x93 || w[2] == 0x94)))) {
+            dash = i;
+            break;
+        }
+        /* only names, numbers, months, commas and slashes before it */
+        if (!(t->flags & (TOK_CAP | TOK_NUM | TOK_PUNCT)))
+            return;
+    }
+    if (!dash || !s->in_actor[0])
+        return;
+    for (size_t k = 0; k < s->nmen; k++)
+        if (s->men[k].end <= dash)
+            s->men[k].locative = 1;
+}
+
 /* ---- claimants ---- */
 
 static int mention_at(const sent_info *s, size_t tok, int starting)
@@ -423,23 +448,35 @@ static void claim_span(ctx *c, sent_info *s, size_t k, size_t e)
     set_claim(c, s, (uint32_t)k, (uint32_t)e, first >= 0 ? s->men[first].code : "");
 }
 
-/* "sagte er", "he said": the speaker is the last person or official
- * named in the three sentences before this one. */
-static void pronoun_speaker(ctx *c, sent_info *s)
+/* The last person or official named in the three sentences before s:
+ * what "er", "sie", "he", "she" most likely refer to. */
+static const mention *last_person(const ctx *c, const sent_info *s,
+                                  const sent_info **in)
 {
-    for (sent_info *p = s; p > c->s && s - p < 3;) {
+    for (const sent_info *p = s; p > c->s && s - p < 3;) {
         p--;
         for (size_t k = p->nmen; k-- > 0;) {
             const mention *m = &p->men[k];
             if (m->kind == AK_ADJ || m->locative || m->weak || strlen(m->code) <= 3 ||
                 !strncmp(m->code, "IGO", 3) || !strncmp(m->code, "NGO", 3))
                 continue;
-            s->claim_s = p->t[m->start].off;
-            s->claim_e = p->t[m->end - 1].off + p->t[m->end - 1].len;
-            snprintf(s->claim_code, sizeof s->claim_code, "%s", m->code);
-            return;
+            *in = p;
+            return m;
         }
     }
+    return NULL;
+}
+
+/* "sagte er", "he said": the speaker is the last person named before. */
+static void pronoun_speaker(ctx *c, sent_info *s)
+{
+    const sent_info *p;
+    const mention *m = last_person(c, s, &p);
+    if (!m)
+        return;
+    s->claim_s = p->t[m->start].off;
+    s->claim_e = p->t[m->end - 1].off + p->t[m->end - 1].len;
+    snprintf(s->claim_code, sizeof s->claim_code, "%s", m->code);
 }
 
 static void find_claimant(ctx *c, sent_info *s)
@@ -453,6 +490,12 @@ static void find_claimant(ctx *c, sent_info *s)
         if (acc && s->t[i].len == 2 && !strncasecmp(w, "so", 2) &&
             !(i > 0 && (is_punct(c, &s->t[i - 1], ",") || is_quote(c, &s->t[i - 1]))))
             continue;
+        /* "nach ukrainischen Angaben": the source stands before the noun */
+        if (acc && (s->t[i].flags & TOK_CAP) && i >= 2 && has_role(s, i - 2, ROLE_TARGET) &&
+            s->in_actor[i - 1]) {
+            claim_span(c, s, i - 1, i + 1);
+            return;
+        }
         size_t k = i + 1;
         while (k < s->nt && (has_role(s, k, ROLE_ACCORDING) || has_role(s, k, ROLE_SAY)))
             k++;   /* "nach Angaben", "according to" */
@@ -951,6 +994,22 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (src >= 0 && src == tgt)
                 tgt = -1;
         }
+        /* "Er forderte die EU auf", "He demanded ...": a pronoun subject
+         * stands for the last person named; the actors here are objects */
+        const mention *xsrc = NULL;
+        const sent_info *xs = NULL;
+        if (src < 0 && !noun && !passive) {
+            size_t first_m = SIZE_MAX;
+            for (size_t k = 0; k < nmen; k++)
+                if (s->men[k].start >= cs && s->men[k].start < first_m && !s->men[k].speaker)
+                    first_m = s->men[k].start;
+            for (size_t k = cs; k < ce && k <= tr->end; k++)
+                if (has_role(s, k, ROLE_PRON) && k < first_m &&
+                    (k < tr->start || k == tr->end)) {
+                    xsrc = last_person(c, s, &xs);
+                    break;
+                }
+        }
         /* 2. unmarked mentions by word order, in the clause first */
         for (int pass = 0; pass < 2 && (src < 0 || tgt < 0); pass++) {
             int before = -1, after = -1, first = -1, second = -1, adj_b = -1, adj_a = -1;
@@ -1007,6 +1066,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 subj = src >= 0 ? -1 : obj;
                 obj = tmp;
             }
+            if (xsrc && subj >= 0 && obj < 0 && subj != tgt)
+                obj = subj;   /* the pronoun is the subject: this is its object */
+            if (xsrc)
+                subj = -1;
             if (src < 0 && subj >= 0 && subj != tgt && !s->men[subj].weak)
                 src = subj;
             if (tgt < 0 && obj >= 0 && obj != src)
@@ -1079,7 +1142,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             tgt = s->men[src].coord;
         if (src < 0 && tgt < 0)
             continue;
-        const char *scode = src >= 0 ? s->men[src].code : NULL;
+        const char *scode = src >= 0 ? s->men[src].code : xsrc ? xsrc->code : NULL;
         const char *tcode = tgt >= 0 ? s->men[tgt].code : NULL;
         /* 4. the document's context names a verb's missing object ("So
          * habe Nordkorea ... geliefert": to Russia, whom the article is
@@ -1088,7 +1151,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * Verluste") is too weak to build an event on. */
         if ((src < 0 || tgt < 0) && noun)
             continue;
-        if (src < 0)
+        if (src < 0 && !xsrc)
             continue;
         if (!tcode)
             tcode = salient(c, scode);
@@ -1130,7 +1193,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         e->sent_start = sp.start;
         e->sent_len = sp.end - sp.start;
         e->source.code = code_dup(c, scode);
-        e->source.text = src >= 0 ? mention_text(c, s, &s->men[src]) : NULL;
+        e->source.text = src >= 0 ? mention_text(c, s, &s->men[src])
+                       : xsrc ? mention_text(c, xs, xsrc) : NULL;
         e->target.code = code_dup(c, tcode);
         e->target.text = tgt >= 0 ? mention_text(c, s, &s->men[tgt]) : NULL;
         snprintf(e->cameo, sizeof e->cameo, "%s", ev->code);
@@ -1224,6 +1288,7 @@ static void scan_sentence(ctx *c, size_t si)
     else if (s->nt > 1 && is_quote(c, &s->t[s->nt - 1]) && is_punct(c, &s->t[s->nt - 2], "?"))
         s->question = 1;
     build_mentions(c, s);
+    dateline(c, s);
     find_claimant(c, s);
     s->verif = attr_verification(d->text + d->sents[si].start,
                                  d->sents[si].end - d->sents[si].start, d->lang,
