@@ -35,3 +35,4 @@ print("bench input: %s, %.1f MB of text, %d copies of %d documents" % (out, size
 PY
 "$BUILD/bench" "$OUT"
 rm -f "$OUT"
+sh "$(dirname "$0")/ingest.sh" "$BIN"

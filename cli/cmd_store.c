@@ -147,7 +147,7 @@ static const char ingest_usage[] =
 "\n"
 "Codes documents (as `dyad code` reads them) and stores them with their\n"
 "events; a document is stored whole or not at all (transactions commit\n"
-"at least every half second). A document already stored (same text) is\n"
+"at least every two seconds). A document already stored (same text) is\n"
 "skipped without coding, so an interrupted run can simply be restarted.\n"
 "\n"
 "options:\n"
@@ -158,6 +158,7 @@ static const char ingest_usage[] =
 "  --id ID             document id of a single plain-text input\n"
 "  --format F          input format: auto (default), text, jsonl, html, warc\n"
 "  --lexicons DIR      lexicon folder\n"
+"  -j, --jobs N        documents coded at once (default: one per processor)\n"
 "  --max-bytes N       per-document size limit (default 100000000)\n"
 "  --quiet             no progress line and no summary\n"
 "  -h, --help          this help\n"
@@ -187,29 +188,59 @@ static void progress(const ingest_counts *k, double t0, int final)
             dt > 0 ? k->bytes / dt / 1e6 : 0.0, final ? "\n" : "");
 }
 
-/* Coding and storing overlap: the main thread reads and codes, a second
- * thread stores, in input order (so row ids are the same on every run).
- * A job owns a copy of its input and the coded document. */
+/* Reading, coding and storing overlap: the main thread reads and hashes,
+ * --jobs coder threads code (the engine is shareable), one thread stores,
+ * in input order (so row ids are the same on every run and with any
+ * number of coders). A job owns a copy of its input and the coded
+ * document. */
 typedef struct {
     dyad_input in;
     char *buf;
     dyad_doc *d;
     char hash[65];
+    int coded;           /* a coder is done with it */
+    dyad_status rc;      /* of coding */
 } ingest_job;
 
-#define QUEUE 32
+#define QUEUE 64
+#define MAX_JOBS 16
 
 typedef struct {
     pthread_mutex_t mu;
-    pthread_cond_t not_empty, not_full;
+    pthread_cond_t not_full;     /* the reader waits for a free slot */
+    pthread_cond_t work;         /* coders wait for a job to code */
+    pthread_cond_t done;         /* the store thread waits for the head */
     ingest_job q[QUEUE];
-    size_t head, n;
+    unsigned long long head, tail, next_code;   /* job numbers; slot % QUEUE */
     int closed;          /* no more jobs */
     int failed;          /* the store thread hit a database error */
     store *s;
+    const dyad_engine *e;
     const char *db;
     ingest_counts k;
 } ingest_pipe;
+
+static void *ingest_coder(void *arg)
+{
+    ingest_pipe *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (p->next_code == p->tail && !p->closed)
+            pthread_cond_wait(&p->work, &p->mu);
+        if (p->next_code == p->tail) break;
+        ingest_job *j = &p->q[p->next_code++ % QUEUE];
+        int failed = p->failed;
+        pthread_mutex_unlock(&p->mu);
+        /* The slot is this thread's until it is marked coded. */
+        j->d = NULL;
+        j->rc = failed ? DYAD_EDB : dyad_doc_code(p->e, &j->in, &j->d);
+        pthread_mutex_lock(&p->mu);
+        j->coded = 1;
+        pthread_cond_signal(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
 
 /* Copies the input's strings into one buffer so that the job outlives the
  * reader's next call. */
@@ -247,8 +278,8 @@ static int job_fill(ingest_job *j, const dyad_input *in)
 
 /* Commit at least this often: a kill -9 loses at most this much work, and
  * other writers wait at most this long. */
-#define BATCH_SECONDS 0.5
-#define BATCH_DOCS 500
+#define BATCH_SECONDS 2.0
+#define BATCH_DOCS 2000
 
 static void *ingest_storer(void *arg)
 {
@@ -258,22 +289,29 @@ static void *ingest_storer(void *arg)
     double since = 0;
     for (;;) {
         pthread_mutex_lock(&p->mu);
-        while (!p->n && !p->closed) pthread_cond_wait(&p->not_empty, &p->mu);
-        if (!p->n) {
+        while ((p->head == p->tail && !p->closed) ||
+               (p->head < p->tail && !p->q[p->head % QUEUE].coded))
+            pthread_cond_wait(&p->done, &p->mu);
+        if (p->head == p->tail) {
             pthread_mutex_unlock(&p->mu);
             break;
         }
-        ingest_job j = p->q[p->head];
-        p->head = (p->head + 1) % QUEUE;
-        p->n--;
+        ingest_job j = p->q[p->head % QUEUE];
+        p->head++;
         int failed = p->failed;
         pthread_cond_signal(&p->not_full);
         pthread_mutex_unlock(&p->mu);
 
         dyad_status rc = DYAD_OK;
+        int unusable = 0;
         store_put_result res;
         memset(&res, 0, sizeof res);
-        if (!failed) {
+        if (!failed && j.rc) {
+            fprintf(stderr, "dyad ingest: %s: %s\n", j.in.id ? j.in.id : "?",
+                    dyad_strerror(j.rc));
+            unusable = 1;
+            if (j.rc == DYAD_ENOMEM) rc = j.rc;
+        } else if (!failed) {
             size_t n = dyad_doc_nevents(j.d);
             if (n > cap) {
                 dyad_event *ne = realloc(evs, n * sizeof *ne);
@@ -309,8 +347,10 @@ static void *ingest_storer(void *arg)
         free(j.buf);
         pthread_mutex_lock(&p->mu);
         if (rc) p->failed = 1;
-        else if (!failed && res.skipped) p->k.skipped++;
-        else if (!failed) {
+        else if (failed) ;
+        else if (unusable) p->k.unusable++;
+        else if (res.skipped) p->k.skipped++;
+        else {
             p->k.stored++;
             p->k.mentions += res.nmentions;
             p->k.new_events += res.nnew_events;
@@ -327,16 +367,18 @@ static void *ingest_storer(void *arg)
     return NULL;
 }
 
-/* Hands a job to the store thread; 0 when the pipe has failed. */
+/* Hands a job to the coders; 0 when the pipe has failed. */
 static int ingest_push(ingest_pipe *p, const ingest_job *j)
 {
     pthread_mutex_lock(&p->mu);
-    while (p->n == QUEUE && !p->failed) pthread_cond_wait(&p->not_full, &p->mu);
+    while (p->tail - p->head == QUEUE && !p->failed)
+        pthread_cond_wait(&p->not_full, &p->mu);
     int ok = !p->failed;
     if (ok) {
-        p->q[(p->head + p->n) % QUEUE] = *j;
-        p->n++;
-        pthread_cond_signal(&p->not_empty);
+        ingest_job *slot = &p->q[p->tail++ % QUEUE];
+        *slot = *j;
+        slot->coded = 0;
+        pthread_cond_signal(&p->work);
     }
     pthread_mutex_unlock(&p->mu);
     return ok;
@@ -348,7 +390,7 @@ int cmd_ingest(int argc, char **argv)
     memset(&ro, 0, sizeof ro);
     const char *db = getenv("DYAD_DB"), *lexdir = NULL;
     if (!db || !*db) db = DEFAULT_DB;
-    int quiet = 0;
+    int quiet = 0, jobs = 0;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     if (!files) return 2;
@@ -369,6 +411,16 @@ int cmd_ingest(int argc, char **argv)
         } else if (!strcmp(a, "--date")) { ro.date = v; i++;
         } else if (!strcmp(a, "--id")) { ro.id = v; i++;
         } else if (!strcmp(a, "--lexicons")) { lexdir = v; i++;
+        } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
+            char *end = NULL;
+            long n = strtol(v, &end, 10);
+            if (!end || *end || n < 1 || n > MAX_JOBS) {
+                free(files);
+                return bad_usage("ingest", "--jobs takes 1 to 16:", v,
+                                 ingest_usage);
+            }
+            jobs = (int)n;
+            i++;
         } else if (!strcmp(a, "--max-bytes")) {
             ro.max_bytes = strtoull(v, NULL, 10); i++;
         } else if (!strcmp(a, "--format")) {
@@ -415,11 +467,17 @@ int cmd_ingest(int argc, char **argv)
         return 2;
     }
 
+    if (!jobs) {   /* one coder per processor */
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
+    }
     ingest_pipe *p = calloc(1, sizeof *p);
-    pthread_t th;
+    pthread_t th, coders[MAX_JOBS];
+    int ncoders = 0;
     if (!p || pthread_mutex_init(&p->mu, NULL) ||
-        pthread_cond_init(&p->not_empty, NULL) ||
-        pthread_cond_init(&p->not_full, NULL)) {
+        pthread_cond_init(&p->not_full, NULL) ||
+        pthread_cond_init(&p->work, NULL) ||
+        pthread_cond_init(&p->done, NULL)) {
         fprintf(stderr, "dyad ingest: out of memory\n");
         free(p);
         dyad_reader_free(r);
@@ -430,9 +488,14 @@ int cmd_ingest(int argc, char **argv)
         return 2;
     }
     p->s = s;
+    p->e = e;
     p->db = db;
-    if (pthread_create(&th, NULL, ingest_storer, p)) {
-        fprintf(stderr, "dyad ingest: cannot start the store thread\n");
+    int have_storer = pthread_create(&th, NULL, ingest_storer, p) == 0;
+    while (have_storer && ncoders < jobs &&
+           pthread_create(&coders[ncoders], NULL, ingest_coder, p) == 0)
+        ncoders++;
+    if (!have_storer || !ncoders) {
+        fprintf(stderr, "dyad ingest: cannot start threads\n");
         p->failed = 1;
     }
 
@@ -441,7 +504,7 @@ int cmd_ingest(int argc, char **argv)
     size_t read = 0, unusable = 0, early_skips = 0;
     double bytes = 0;
     dyad_input in;
-    while (!p->failed) {
+    for (;;) {   /* ingest_push says when the pipe has failed */
         rc = dyad_reader_next(r, &in, detail, sizeof detail);
         if (rc == DYAD_EOF) break;
         if (rc) {
@@ -475,18 +538,7 @@ int cmd_ingest(int argc, char **argv)
                 break;
             }
             memcpy(j.hash, hash, sizeof j.hash);
-            rc = dyad_doc_code(e, &j.in, &j.d);
-            if (rc) {
-                fprintf(stderr, "dyad ingest: %s: %s\n", in.id ? in.id : "?",
-                        dyad_strerror(rc));
-                free(j.buf);
-                unusable++;
-                status = 1;
-                if (rc == DYAD_ENOMEM) break;
-                continue;
-            }
             if (!ingest_push(p, &j)) {
-                dyad_doc_free(j.d);
                 free(j.buf);
                 break;
             }
@@ -507,15 +559,18 @@ int cmd_ingest(int argc, char **argv)
     }
     pthread_mutex_lock(&p->mu);
     p->closed = 1;
-    pthread_cond_signal(&p->not_empty);
+    pthread_cond_broadcast(&p->work);
+    pthread_cond_signal(&p->done);
     pthread_mutex_unlock(&p->mu);
-    pthread_join(th, NULL);
+    for (int i = 0; i < ncoders; i++) pthread_join(coders[i], NULL);
+    if (have_storer) pthread_join(th, NULL);
 
     ingest_counts k = p->k;
     k.read = read;
     k.bytes = bytes;
     k.skipped += early_skips;
-    k.unusable = unusable;
+    k.unusable += unusable;
+    if (k.unusable) status = status ? status : 1;
     if (p->failed) status = 2;
     if (show) progress(&k, t0, 1);
     if (!quiet) {
@@ -528,8 +583,9 @@ int cmd_ingest(int argc, char **argv)
                     k.stored, k.skipped, k.unusable, k.mentions, k.new_events,
                     db, c.documents, c.events, c.mentions);
     }
-    pthread_cond_destroy(&p->not_empty);
     pthread_cond_destroy(&p->not_full);
+    pthread_cond_destroy(&p->work);
+    pthread_cond_destroy(&p->done);
     pthread_mutex_destroy(&p->mu);
     free(p);
     dyad_reader_free(r);

@@ -115,8 +115,9 @@ void store_doc_hash(const char *text, size_t len, char out[65])
     while (c.nbuf != 56) sha_update(&c, &zero, 1);
     for (int i = 0; i < 8; i++) lenb[i] = (unsigned char)(bits >> (56 - 8 * i));
     sha_update(&c, lenb, 8);
-    for (int i = 0; i < 8; i++)
-        snprintf(out + 8 * i, 9, "%08x", (unsigned)c.h[i]);
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 64; i++)
+        out[i] = hex[(c.h[i / 8] >> (28 - 4 * (i % 8))) & 15];
     out[64] = 0;
 }
 
@@ -373,6 +374,8 @@ static store_val vnull(void)
     return v;
 }
 
+static const char *nz(const char *s) { return s ? s : ""; }
+
 /* NULL for an absent or empty string. */
 static store_val vopt(const char *t)
 {
@@ -424,6 +427,9 @@ static void source_name(const dyad_input *d, char *out, size_t cap)
 typedef struct {
     long long id;
     char date[11];
+    unsigned char srcs_known;   /* srcs is every source it has (ours) */
+    const char **srcs;          /* interned source names known to report it */
+    size_t nsrc, srccap;
 } cache_ev;
 
 typedef struct {
@@ -436,6 +442,9 @@ struct store_evcache {
     cache_slot *slots;
     size_t cap, used, nev;
     long long max_event;   /* the highest event id the cache knows of */
+    long long max_mention; /* and mention id: new mentions bring sources */
+    char **names;          /* interned source names (open addressing) */
+    size_t ncap, nused;
 };
 
 #define CACHE_MAX_EVENTS 4000000   /* beyond: drop and start again */
@@ -446,8 +455,11 @@ static void cache_clear(store *s)
     if (!c) return;
     for (size_t i = 0; i < c->cap; i++) {
         free(c->slots[i].key);
+        for (size_t j = 0; j < c->slots[i].n; j++) free(c->slots[i].ev[j].srcs);
         free(c->slots[i].ev);
     }
+    for (size_t i = 0; i < c->ncap; i++) free(c->names[i]);
+    free(c->names);
     free(c->slots);
     free(c);
     s->cache = NULL;
@@ -458,6 +470,34 @@ static uint64_t fnv1a(const char *k)
     uint64_t h = 1469598103934665603ULL;
     for (; *k; k++) h = (h ^ (unsigned char)*k) * 1099511628211ULL;
     return h;
+}
+
+/* One shared copy of a source name, so that events compare sources by
+ * pointer; NULL on out-of-memory. */
+static const char *cache_intern(store_evcache *c, const char *name)
+{
+    if ((c->nused + 1) * 10 >= c->ncap * 7) {
+        size_t nc = c->ncap ? c->ncap * 2 : 256;
+        char **nn = calloc(nc, sizeof *nn);
+        if (!nn) return NULL;
+        for (size_t i = 0; i < c->ncap; i++) {
+            if (!c->names[i]) continue;
+            size_t j = fnv1a(c->names[i]) & (nc - 1);
+            while (nn[j]) j = (j + 1) & (nc - 1);
+            nn[j] = c->names[i];
+        }
+        free(c->names);
+        c->names = nn;
+        c->ncap = nc;
+    }
+    size_t j = fnv1a(name) & (c->ncap - 1);
+    while (c->names[j]) {
+        if (strcmp(c->names[j], name) == 0) return c->names[j];
+        j = (j + 1) & (c->ncap - 1);
+    }
+    c->names[j] = strdup(name);
+    if (c->names[j]) c->nused++;
+    return c->names[j];
 }
 
 /* The slot for key, created empty (*fresh = 1) when absent; NULL on
@@ -498,7 +538,9 @@ static cache_slot *cache_slot_for(store *s, const char *key, int *fresh)
     return &c->slots[j];
 }
 
-static int cache_add(store *s, cache_slot *sl, long long id, const char *date)
+/* known: the event is this process's own, so its sources are all known. */
+static int cache_add(store *s, cache_slot *sl, long long id, const char *date,
+                     int known)
 {
     if (sl->n == sl->cap) {
         size_t nc = sl->cap ? sl->cap * 2 : 4;
@@ -507,31 +549,71 @@ static int cache_add(store *s, cache_slot *sl, long long id, const char *date)
         sl->ev = ne;
         sl->cap = nc;
     }
-    sl->ev[sl->n].id = id;
-    snprintf(sl->ev[sl->n].date, sizeof sl->ev[sl->n].date, "%s", date);
+    cache_ev *e = &sl->ev[sl->n];
+    memset(e, 0, sizeof *e);
+    e->id = id;
+    size_t dl = strnlen(date, sizeof e->date - 1);
+    memcpy(e->date, date, dl);
+    e->srcs_known = (unsigned char)known;
     sl->n++;
     s->cache->nev++;
     return 0;
 }
 
+/* 1 when no earlier mention of the cached event sl->ev[i] comes from
+ * source name, 0 when one does, -1 on a database error, -2 out of memory. Notes the source either way:
+ * the mention about to be stored has it. */
+static int source_is_new(store *s, cache_slot *sl, size_t i, const char *name)
+{
+    const char *nm = cache_intern(s->cache, name);
+    if (!nm) return -2;
+    cache_ev *e = &sl->ev[i];
+    for (size_t k = 0; k < e->nsrc; k++)
+        if (e->srcs[k] == nm) return 0;
+    int found = 0;
+    if (!e->srcs_known) {   /* loaded from the database: ask it */
+        store_val p[2] = {{STORE_INT, e->id, 0, NULL}, {STORE_TEXT, 0, 0, name}};
+        if (q1_int(s, "SELECT 1 FROM mentions WHERE event_id = ? AND"
+                      " source_name = ?", p, 2, NULL, &found))
+            return -1;
+    }
+    if (e->nsrc == e->srccap) {
+        size_t nc = e->srccap ? e->srccap * 2 : 2;
+        const char **ns = realloc(e->srcs, nc * sizeof *ns);
+        if (!ns) return -2;
+        e->srcs = ns;
+        e->srccap = nc;
+    }
+    e->srcs[e->nsrc++] = nm;
+    return !found;
+}
+
 /* The merged event a mention joins: same source, target and code, a date
  * that agrees; an equal date wins, then the most precise, then the oldest.
- * *id = 0 when there is none; *slot is where a new event is to be noted. */
+ * *id = 0 when there is none, else it is (*slot)->ev[*idx]; *slot is where
+ * a new event is to be noted. */
 static dyad_status find_event(store *s, const char *src, const char *tgt,
                               const char *cameo, const char *date,
-                              long long *id, cache_slot **slot)
+                              long long *id, cache_slot **slot, size_t *idx)
 {
     char key[512];
     *id = 0;
     *slot = NULL;
-    int k = snprintf(key, sizeof key, "%s\x1f%s\x1f%s", src, tgt, cameo);
-    if (k < 0 || (size_t)k >= sizeof key) return store_fail(s, "actor code too long");
+    *idx = 0;
+    size_t ls = strlen(src), lt = strlen(tgt), lc = strlen(cameo);
+    if (ls + lt + lc + 3 > sizeof key) return store_fail(s, "actor code too long");
+    memcpy(key, src, ls);
+    key[ls] = 0x1f;
+    memcpy(key + ls + 1, tgt, lt);
+    key[ls + 1 + lt] = 0x1f;
+    memcpy(key + ls + lt + 2, cameo, lc + 1);
     if (s->cache && s->cache->nev > CACHE_MAX_EVENTS) {
-        long long keep = s->cache->max_event;
+        long long keep = s->cache->max_event, keepm = s->cache->max_mention;
         cache_clear(s);
         s->cache = calloc(1, sizeof *s->cache);
         if (!s->cache) return DYAD_ENOMEM;
         s->cache->max_event = keep;
+        s->cache->max_mention = keepm;
     }
     int fresh = 0;
     cache_slot *sl = cache_slot_for(s, key, &fresh);
@@ -545,7 +627,8 @@ static dyad_status find_event(store *s, const char *src, const char *tgt,
         if (rc) return rc;
         int r;
         while ((r = s->be->next(c)) == 1)
-            if (cache_add(s, sl, s->be->col_int(c, 0), s->be->col_text(c, 1))) {
+            if (cache_add(s, sl, s->be->col_int(c, 0), s->be->col_text(c, 1),
+                          0)) {
                 r = -2;
                 break;
             }
@@ -554,13 +637,16 @@ static dyad_status find_event(store *s, const char *src, const char *tgt,
         if (r < 0) return store_fail(s, "reading candidates failed");
     }
     int best = -1;   /* 1000 for an equal date, else the date's length */
+    size_t dl = strlen(date);
     for (size_t i = 0; i < sl->n; i++) {
         const char *d = sl->ev[i].date;
         if (!date_agree(d, date)) continue;
-        int score = strcmp(d, date) == 0 ? 1000 : (int)strlen(d);
+        size_t l = strlen(d);
+        int score = l == dl && memcmp(d, date, l) == 0 ? 1000 : (int)l;
         if (score > best) {   /* ties keep the lower id: ids ascend */
             best = score;
             *id = sl->ev[i].id;
+            *idx = i;
         }
     }
     *slot = sl;
@@ -580,13 +666,48 @@ typedef struct {
     long long n;
 } pend_actor;
 
+/* What the transaction adds to one merged event, written once at its end:
+ * an INSERT for an event it created, else one UPDATE. Folding mention by
+ * mention, in order, gives the same row as updating document by
+ * document would. Strings are copies: the documents are gone by then. */
+typedef struct {
+    long long id;
+    int is_new;                 /* created in this transaction */
+    long long last_doc;         /* the last document that mentioned it */
+    long long k, articles, new_sources;
+    int verif;                  /* 0 none, 1 unverified, 2 corroborated */
+    int hedged_all;
+    int has_loc, has_coords, has_qty, has_claim;
+    double lat, lon, q_value;
+    char *loc_name, *loc_country, *q_unit, *q_text, *q_qualifier;
+    char *claim_code, *claim_text;
+    /* a new event's own columns */
+    char *src, *tgt, *cameo, *date, *cameo_name, *plover, *src_text, *tgt_text;
+    int quad;
+    double goldstein;
+    long long first_mention;
+} pend_event;
+
 struct store_pending {
     int ids_valid;
     long long next_doc, next_event, next_mention, next_sentence;
     long long fts_from;  /* first sentence id not yet in the FTS index */
     pend_actor *act;
     size_t acap, aused;
+    pend_event *ev;      /* in the order they were first touched */
+    size_t nev, evcap;
+    size_t *evh;         /* open addressing: index + 1 into ev, 0 empty */
+    size_t evhcap;
 };
+
+static void pend_event_free(pend_event *e)
+{
+    char *f[] = {e->loc_name, e->loc_country, e->q_unit, e->q_text,
+                 e->q_qualifier, e->claim_code, e->claim_text, e->src, e->tgt,
+                 e->cameo, e->date, e->cameo_name, e->plover, e->src_text,
+                 e->tgt_text};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) free(f[i]);
+}
 
 static void pend_reset(store *s)
 {
@@ -594,7 +715,65 @@ static void pend_reset(store *s)
     if (!p) return;
     for (size_t i = 0; i < p->acap; i++) free(p->act[i].key);
     free(p->act);
+    for (size_t i = 0; i < p->nev; i++) pend_event_free(&p->ev[i]);
+    free(p->ev);
+    free(p->evh);
     memset(p, 0, sizeof *p);
+}
+
+static size_t id_hash(long long id)
+{
+    return (size_t)(((uint64_t)id * 0x9e3779b97f4a7c15ULL) >> 17);
+}
+
+/* The pending record of event id, created zeroed (*fresh = 1) when absent;
+ * NULL on out-of-memory. Pointers stay valid until the next call. */
+static pend_event *pend_event_for(store_pending *p, long long id, int *fresh)
+{
+    if ((p->nev + 1) * 10 >= p->evhcap * 7) {
+        size_t nc = p->evhcap ? p->evhcap * 2 : 256;
+        size_t *nh = calloc(nc, sizeof *nh);
+        if (!nh) return NULL;
+        for (size_t i = 0; i < p->nev; i++) {
+            size_t j = id_hash(p->ev[i].id) & (nc - 1);
+            while (nh[j]) j = (j + 1) & (nc - 1);
+            nh[j] = i + 1;
+        }
+        free(p->evh);
+        p->evh = nh;
+        p->evhcap = nc;
+    }
+    size_t j = id_hash(id) & (p->evhcap - 1);
+    while (p->evh[j]) {
+        if (p->ev[p->evh[j] - 1].id == id) {
+            *fresh = 0;
+            return &p->ev[p->evh[j] - 1];
+        }
+        j = (j + 1) & (p->evhcap - 1);
+    }
+    if (p->nev == p->evcap) {
+        size_t nc = p->evcap ? p->evcap * 2 : 64;
+        pend_event *ne = realloc(p->ev, nc * sizeof *ne);
+        if (!ne) return NULL;
+        p->ev = ne;
+        p->evcap = nc;
+    }
+    pend_event *e = &p->ev[p->nev++];
+    memset(e, 0, sizeof *e);
+    e->id = id;
+    e->hedged_all = 1;
+    p->evh[j] = p->nev;
+    *fresh = 1;
+    return e;
+}
+
+/* strdup that keeps NULL; *bad is set when memory runs out. */
+static char *dupz(const char *t, int *bad)
+{
+    if (!t) return NULL;
+    char *d = strdup(t);
+    if (!d) *bad = 1;
+    return d;
 }
 
 static int note_actor(store *s, const char *code, const char *name)
@@ -604,8 +783,11 @@ static int note_actor(store *s, const char *code, const char *name)
     if (!*code && !*name) return 0;
     store_pending *p = s->pend;
     char key[768];
-    int k = snprintf(key, sizeof key, "%s\x1f%s", code, name);
-    if (k < 0 || (size_t)k >= sizeof key) return 0;   /* absurd: not counted */
+    size_t lc = strlen(code), ln = strlen(name);
+    if (lc + ln + 2 > sizeof key) return 0;   /* absurd: not counted */
+    memcpy(key, code, lc);
+    key[lc] = 0x1f;
+    memcpy(key + lc + 1, name, ln + 1);
     if ((p->aused + 1) * 10 >= p->acap * 7) {
         size_t nc = p->acap ? p->acap * 2 : 256;
         pend_actor *na = calloc(nc, sizeof *na);
@@ -636,18 +818,81 @@ static int note_actor(store *s, const char *code, const char *name)
     return 0;
 }
 
-/* Writes what the transaction has pending (see above). */
+static const char *const verif_names[] = {"", "unverified", "corroborated"};
+
+/* Writes one pending event: the whole row of an event this transaction
+ * created, else its increments. In the UPDATE every right-hand side sees
+ * the old row, so "the first report with a location" is one condition
+ * per column. */
+static dyad_status flush_event(store *s, const pend_event *e)
+{
+    store_val loc[4] = {
+        e->has_loc ? vtext(e->loc_name) : vnull(), vopt(e->loc_country),
+        e->has_coords ? vreal(e->lat) : vnull(),
+        e->has_coords ? vreal(e->lon) : vnull()};
+    store_val qty[4] = {
+        e->has_qty ? vreal(e->q_value) : vnull(), vopt(e->q_unit),
+        vopt(e->q_text), vopt(e->q_qualifier)};
+    store_val cl[2] = {e->has_claim ? vtext(nz(e->claim_code)) : vnull(),
+                       e->has_claim ? vtext(e->claim_text) : vnull()};
+    if (e->is_new) {
+        store_val v[27] = {
+            vint(e->id), vtext(e->src), vtext(e->tgt), vtext(e->cameo),
+            vtext(e->date), vint(e->quad), vreal(e->goldstein),
+            vopt(e->cameo_name), vopt(e->plover), vopt(e->src_text),
+            vopt(e->tgt_text), loc[0], loc[1], loc[2], loc[3], qty[0], qty[1],
+            qty[2], qty[3], cl[0], cl[1], vopt(verif_names[e->verif]),
+            vint(e->hedged_all), vint(e->first_mention), vint(e->k),
+            vint(e->new_sources), vint(e->articles)};
+        return s->be->query(s, "INSERT INTO events (id, source_code,"
+            " target_code, cameo, date, quad, goldstein, cameo_name, plover,"
+            " source_text, target_text, loc_name, loc_country, lat, lon,"
+            " q_value, q_unit, q_text, q_qualifier, claimant_code,"
+            " claimant_text, verification, hedged, first_mention, n_mentions,"
+            " n_sources, n_articles) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+            "?,?,?,?,?,?,?,?,?,?,?)", v, 27, NULL);
+    }
+    store_val u[17] = {
+        vint(e->k), vint(e->articles), vint(e->new_sources),
+        vtext(verif_names[e->verif]), vtext(verif_names[e->verif]),
+        vint(e->hedged_all), loc[0], loc[1], loc[2], loc[3], qty[0], qty[1],
+        qty[2], qty[3], cl[0], cl[1], vint(e->id)};
+    return s->be->query(s,
+        "UPDATE events SET n_mentions = n_mentions + ?,"
+        " n_articles = n_articles + ?, n_sources = n_sources + ?,"
+        " verification = CASE WHEN verification = 'corroborated'"
+        "  OR ? = 'corroborated' THEN 'corroborated'"
+        "  WHEN verification = 'unverified' OR ? = 'unverified'"
+        "  THEN 'unverified' ELSE NULL END,"
+        " hedged = CASE WHEN hedged = 1 AND ? = 1 THEN 1 ELSE 0 END,"
+        " loc_name = CASE WHEN loc_name IS NULL THEN ? ELSE loc_name END,"
+        " loc_country = CASE WHEN loc_name IS NULL THEN ? ELSE loc_country END,"
+        " lat = CASE WHEN loc_name IS NULL THEN ? ELSE lat END,"
+        " lon = CASE WHEN loc_name IS NULL THEN ? ELSE lon END,"
+        " q_value = CASE WHEN q_value IS NULL THEN ? ELSE q_value END,"
+        " q_unit = CASE WHEN q_value IS NULL THEN ? ELSE q_unit END,"
+        " q_text = CASE WHEN q_value IS NULL THEN ? ELSE q_text END,"
+        " q_qualifier = CASE WHEN q_value IS NULL THEN ? ELSE q_qualifier END,"
+        " claimant_code = CASE WHEN claimant_text IS NULL THEN ?"
+        "  ELSE claimant_code END,"
+        " claimant_text = CASE WHEN claimant_text IS NULL THEN ?"
+        "  ELSE claimant_text END"
+        " WHERE id = ?", u, 17, NULL);
+}
+
+/* Writes what the transaction has pending (see above). The full-text
+ * index comes last: once FTS5 holds uncommitted rows, every further
+ * statement of the transaction makes it flush them first. */
 static dyad_status store_flush(store *s)
 {
     store_pending *p = s->pend;
     dyad_status rc = DYAD_OK;
     if (!p || !p->ids_valid) return DYAD_OK;
-    if (!s->pg && p->next_sentence >= p->fts_from) {
-        store_val v = vint(p->fts_from);
-        rc = s->be->query(s, "INSERT INTO sentences_fts (rowid, text)"
-                             " SELECT id, text FROM sentences WHERE id >= ?"
-                             " ORDER BY id", &v, 1, NULL);
-        if (!rc) p->fts_from = p->next_sentence + 1;
+    for (size_t i = 0; !rc && i < p->nev; i++) rc = flush_event(s, &p->ev[i]);
+    if (!rc) {
+        for (size_t i = 0; i < p->nev; i++) pend_event_free(&p->ev[i]);
+        p->nev = 0;
+        if (p->evh) memset(p->evh, 0, p->evhcap * sizeof *p->evh);
     }
     for (size_t i = 0; !rc && i < p->acap; i++) {
         pend_actor *a = &p->act[i];
@@ -663,6 +908,13 @@ static dyad_status store_flush(store *s)
         a->key = NULL;
     }
     if (!rc) p->aused = 0;
+    if (!rc && !s->pg && p->next_sentence >= p->fts_from) {
+        store_val v = vint(p->fts_from);
+        rc = s->be->query(s, "INSERT INTO sentences_fts (rowid, text)"
+                             " SELECT id, text FROM sentences WHERE id >= ?"
+                             " ORDER BY id", &v, 1, NULL);
+        if (!rc) p->fts_from = p->next_sentence + 1;
+    }
     return rc;
 }
 
@@ -693,11 +945,14 @@ static dyad_status load_ids(store *s)
     s->be->cur_free(c);
     if (rc) return rc;
     /* Someone else added events since the cache last looked: forget it. */
-    if (s->cache && s->cache->max_event != p->next_event) cache_clear(s);
+    if (s->cache && (s->cache->max_event != p->next_event ||
+                     s->cache->max_mention != p->next_mention))
+        cache_clear(s);
     if (!s->cache) {
         s->cache = calloc(1, sizeof *s->cache);
         if (!s->cache) return DYAD_ENOMEM;
         s->cache->max_event = p->next_event;
+        s->cache->max_mention = p->next_mention;
     }
     return DYAD_OK;
 }
@@ -745,17 +1000,6 @@ static void field(char *out, size_t cap, const char *in, size_t max)
     out[n] = 0;
 }
 
-static const char *nz(const char *s) { return s ? s : ""; }
-
-/* What one document adds to one merged event, written in one UPDATE. */
-typedef struct {
-    long long ev;
-    long long k;                /* its mentions in this document */
-    int new_source;             /* no earlier document from this source */
-    int verif;                  /* 0 none, 1 unverified, 2 corroborated */
-    int hedged_all;
-    const dyad_event *loc, *qty, *claim;   /* first with each, or NULL */
-} doc_event;
 
 typedef struct {
     long long index, id;
@@ -766,8 +1010,6 @@ typedef struct {
     long long doc_id, next_event, next_mention, next_sentence;
     const char *srcname, *docdate, *text;
     size_t text_len;
-    doc_event *touched;
-    size_t ntouched;
     doc_sentence *sents;
     size_t nsents;
 } doc_state;
@@ -809,6 +1051,49 @@ static dyad_status put_sentence(store *s, doc_state *st, const dyad_event *e,
     return rc;
 }
 
+/* Folds one mention into its event's pending record (see pend_event). */
+static dyad_status fold_mention(store *s, doc_state *st, pend_event *t,
+                                cache_slot *slot, size_t idx,
+                                const dyad_event *e)
+{
+    int bad = 0;
+    if (t->last_doc != st->doc_id) {   /* its first mention in this document */
+        t->last_doc = st->doc_id;
+        t->articles++;
+        int r = source_is_new(s, slot, idx, st->srcname);
+        if (r < 0) return r == -2 ? DYAD_ENOMEM : DYAD_EDB;
+        t->new_sources += r;
+    }
+    t->k++;
+    const char *verif = e->verification ? e->verification : "";
+    int v = !strcmp(verif, "corroborated") ? 2 : !strcmp(verif, "unverified");
+    if (v > t->verif) t->verif = v;
+    if (!e->hedged) t->hedged_all = 0;
+    const dyad_location *lo = &e->location;
+    if (!t->has_loc && lo->present && lo->name && *lo->name) {
+        t->has_loc = 1;
+        t->loc_name = dupz(lo->name, &bad);
+        t->loc_country = dupz(lo->country, &bad);
+        t->has_coords = lo->has_coords;
+        t->lat = lo->lat;
+        t->lon = lo->lon;
+    }
+    const dyad_quantity *qn = &e->quantity;
+    if (!t->has_qty && qn->present) {
+        t->has_qty = 1;
+        t->q_value = qn->value;
+        t->q_unit = dupz(qn->unit, &bad);
+        t->q_text = dupz(qn->text, &bad);
+        t->q_qualifier = dupz(qn->qualifier, &bad);
+    }
+    if (!t->has_claim && e->claimant.text) {
+        t->has_claim = 1;
+        t->claim_code = dupz(e->claimant.code, &bad);
+        t->claim_text = dupz(e->claimant.text, &bad);
+    }
+    return bad ? DYAD_ENOMEM : DYAD_OK;
+}
+
 static dyad_status put_mention(store *s, doc_state *st, const dyad_event *e,
                                store_put_result *res)
 {
@@ -818,64 +1103,53 @@ static dyad_status put_mention(store *s, doc_state *st, const dyad_event *e,
     store_date_norm(tmp, mdate);
     /* Undated mentions take the publication date for merging, as GDELT
      * dates events by their articles. */
-    snprintf(edate, sizeof edate, "%s", mdate[0] ? mdate : st->docdate);
+    memcpy(edate, mdate[0] ? mdate : st->docdate, sizeof edate);
+    edate[10] = 0;
     const char *src = nz(e->source.code), *tgt = nz(e->target.code);
 
     long long ev = 0;
     cache_slot *slot = NULL;
-    dyad_status rc = find_event(s, src, tgt, cameo, edate, &ev, &slot);
+    size_t idx = 0;
+    dyad_status rc = find_event(s, src, tgt, cameo, edate, &ev, &slot, &idx);
     if (rc) return rc;
     long long mid = ++st->next_mention;
+    int fresh = 0;
+    pend_event *t;
     if (!ev) {
         ev = ++st->next_event;
         res->nnew_events++;
-        store_val p[12] = {vint(ev), vtext(src), vtext(tgt), vtext(cameo),
-                           vtext(edate), vint(e->quad), vreal(e->goldstein),
-                           vopt(e->cameo_name), vopt(e->plover),
-                           vopt(e->source.text), vopt(e->target.text),
-                           vint(mid)};
-        rc = s->be->query(s, "INSERT INTO events (id, source_code,"
-                             " target_code, cameo, date, quad, goldstein,"
-                             " cameo_name, plover, source_text, target_text,"
-                             " first_mention) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                          p, 12, NULL);
-        if (rc) return rc;
-        if (cache_add(s, slot, ev, edate)) return DYAD_ENOMEM;
+        if (cache_add(s, slot, ev, edate, 1)) return DYAD_ENOMEM;
+        idx = slot->n - 1;
+        t = pend_event_for(s->pend, ev, &fresh);
+        if (!t) return DYAD_ENOMEM;
+        int bad = 0;
+        t->is_new = 1;
+        t->src = dupz(src, &bad);
+        t->tgt = dupz(tgt, &bad);
+        t->cameo = dupz(cameo, &bad);
+        t->date = dupz(edate, &bad);
+        t->cameo_name = dupz(e->cameo_name, &bad);
+        t->plover = dupz(e->plover, &bad);
+        t->src_text = dupz(e->source.text, &bad);
+        t->tgt_text = dupz(e->target.text, &bad);
+        t->quad = e->quad;
+        t->goldstein = e->goldstein;
+        t->first_mention = mid;
+        if (bad) return DYAD_ENOMEM;
+    } else {
+        t = pend_event_for(s->pend, ev, &fresh);
+        if (!t) return DYAD_ENOMEM;
     }
-
-    /* Counts: every mention counts; the article once per event and
-     * document; the source once per event and publisher. */
-    doc_event *t = NULL;
-    for (size_t i = 0; i < st->ntouched; i++)
-        if (st->touched[i].ev == ev) t = &st->touched[i];
-    if (!t) {
-        t = &st->touched[st->ntouched++];
-        memset(t, 0, sizeof *t);
-        t->ev = ev;
-        t->hedged_all = 1;
-        store_val p[2] = {vint(ev), vtext(st->srcname)};
-        int found = 0;
-        rc = q1_int(s, "SELECT 1 FROM mentions WHERE event_id = ? AND"
-                       " source_name = ?", p, 2, NULL, &found);
-        if (rc) return rc;
-        t->new_source = !found;
-    }
-    t->k++;
-    const char *verif = e->verification ? e->verification : "";
-    int v = !strcmp(verif, "corroborated") ? 2 : !strcmp(verif, "unverified");
-    if (v > t->verif) t->verif = v;
-    if (!e->hedged) t->hedged_all = 0;
-    const dyad_quantity *qn = &e->quantity;
-    const dyad_location *lo = &e->location;
-    const char *claim_text = e->claimant.text;
-    if (!t->loc && lo->present && lo->name && *lo->name) t->loc = e;
-    if (!t->qty && qn->present) t->qty = e;
-    if (!t->claim && claim_text) t->claim = e;
+    rc = fold_mention(s, st, t, slot, idx, e);
+    if (rc) return rc;
 
     long long sid = 0;
     rc = put_sentence(s, st, e, &sid);
     if (rc) return rc;
-    store_val m[22] = {
+    const dyad_quantity *qn = &e->quantity;
+    const dyad_location *lo = &e->location;
+    const char *claim_text = e->claimant.text;
+    store_val m[21] = {
         vint(mid), vint(ev), vint(st->doc_id), vint(sid), vtext(st->srcname),
         vtext(mdate), vopt(e->trigger), vopt(e->source.text),
         vopt(e->target.text),
@@ -906,52 +1180,6 @@ static dyad_status put_mention(store *s, doc_state *st, const dyad_event *e,
     return DYAD_OK;
 }
 
-/* Folds one document's mentions into their events. Every right-hand side
- * sees the old row, so "the first report with a location" is one
- * condition per column. */
-static dyad_status update_event(store *s, const doc_event *t)
-{
-    static const char *vnames[] = {"", "unverified", "corroborated"};
-    const dyad_event *lo = t->loc, *q = t->qty, *c = t->claim;
-    store_val u[17] = {
-        vint(t->k), vint(t->new_source), vtext(vnames[t->verif]),
-        vtext(vnames[t->verif]), vint(t->hedged_all), vint(t->hedged_all),
-        lo ? vtext(lo->location.name) : vnull(),
-        lo ? vopt(lo->location.country) : vnull(),
-        lo && lo->location.has_coords ? vreal(lo->location.lat) : vnull(),
-        lo && lo->location.has_coords ? vreal(lo->location.lon) : vnull(),
-        q ? vreal(q->quantity.value) : vnull(),
-        q ? vopt(q->quantity.unit) : vnull(),
-        q ? vopt(q->quantity.text) : vnull(),
-        q ? vopt(q->quantity.qualifier) : vnull(),
-        c ? vtext(nz(c->claimant.code)) : vnull(),
-        c ? vtext(c->claimant.text) : vnull(),
-        vint(t->ev),
-    };
-    return s->be->query(s,
-        "UPDATE events SET n_mentions = n_mentions + ?,"
-        " n_articles = n_articles + 1, n_sources = n_sources + ?,"
-        " verification = CASE WHEN verification = 'corroborated'"
-        "  OR ? = 'corroborated' THEN 'corroborated'"
-        "  WHEN verification = 'unverified' OR ? = 'unverified'"
-        "  THEN 'unverified' ELSE NULL END,"
-        " hedged = CASE WHEN n_mentions = 0 THEN ?"
-        "  WHEN hedged = 1 AND ? = 1 THEN 1 ELSE 0 END,"
-        " loc_name = CASE WHEN loc_name IS NULL THEN ? ELSE loc_name END,"
-        " loc_country = CASE WHEN loc_name IS NULL THEN ? ELSE loc_country END,"
-        " lat = CASE WHEN loc_name IS NULL THEN ? ELSE lat END,"
-        " lon = CASE WHEN loc_name IS NULL THEN ? ELSE lon END,"
-        " q_value = CASE WHEN q_value IS NULL THEN ? ELSE q_value END,"
-        " q_unit = CASE WHEN q_value IS NULL THEN ? ELSE q_unit END,"
-        " q_text = CASE WHEN q_value IS NULL THEN ? ELSE q_text END,"
-        " q_qualifier = CASE WHEN q_value IS NULL THEN ? ELSE q_qualifier END,"
-        " claimant_code = CASE WHEN claimant_text IS NULL THEN ?"
-        "  ELSE claimant_code END,"
-        " claimant_text = CASE WHEN claimant_text IS NULL THEN ?"
-        "  ELSE claimant_text END"
-        " WHERE id = ?", u, 17, NULL);
-}
-
 dyad_status store_put_doc(store *s, const dyad_input *doc, const char *given,
                           const char *text,
                           size_t text_len, const char *lang,
@@ -975,13 +1203,11 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *given,
     st.text = text;
     st.text_len = text ? text_len : 0;
     size_t m = n ? n : 1;
-    st.touched = malloc(m * sizeof *st.touched);
     st.sents = malloc(m * sizeof *st.sents);
     dyad_status rc = DYAD_OK;
-    if (!st.touched || !st.sents) rc = DYAD_ENOMEM;
+    if (!st.sents) rc = DYAD_ENOMEM;
     if (!rc && !s->in_batch) rc = store_begin(s);
     if (rc) {
-        free(st.touched);
         free(st.sents);
         return rc;
     }
@@ -999,7 +1225,6 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *given,
             s->be->rollback(s);
             pend_reset(s);
         }
-        free(st.touched);
         free(st.sents);
         return DYAD_OK;
     }
@@ -1023,9 +1248,6 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *given,
     }
     for (size_t i = 0; !rc && i < n; i++)
         rc = put_mention(s, &st, &ev[i], res);
-    for (size_t i = 0; !rc && i < st.ntouched; i++)
-        rc = update_event(s, &st.touched[i]);
-    free(st.touched);
     free(st.sents);
     if (!rc) {
         store_pending *p = s->pend;
@@ -1034,6 +1256,7 @@ dyad_status store_put_doc(store *s, const dyad_input *doc, const char *given,
         p->next_mention = st.next_mention;
         p->next_sentence = st.next_sentence;
         s->cache->max_event = st.next_event;
+        s->cache->max_mention = st.next_mention;
         if (!s->in_batch) rc = store_commit(s);   /* aborts on failure */
         if (rc) {
             res->nmentions = res->nnew_events = 0;
