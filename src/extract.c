@@ -457,8 +457,9 @@ static const mention *last_person(const ctx *c, const sent_info *s,
         p--;
         for (size_t k = p->nmen; k-- > 0;) {
             const mention *m = &p->men[k];
-            if (m->kind == AK_ADJ || m->locative || m->weak || strlen(m->code) <= 3 ||
-                !strncmp(m->code, "IGO", 3) || !strncmp(m->code, "NGO", 3))
+            if (m->kind == AK_ADJ || m->locative || m->weak ||
+                strlen(m->code) <= 3 || !strncmp(m->code, "IGO", 3) ||
+                !strncmp(m->code, "NGO", 3))
                 continue;
             *in = p;
             return m;
@@ -505,7 +506,10 @@ static void find_claimant(ctx *c, sent_info *s)
         while (k < s->nt && k - i < 6 && filler(c, s, k) && !s->in_actor[k])
             k++;   /* "berichtete die staatliche ... KCNA" */
         size_t e = k < s->nt ? claim_end(c, s, k) : k;
-        if (e > k && (s->t[k].flags & (TOK_CAP | TOK_HYPH) || s->in_actor[k]) &&
+        /* English "X said Y attacked": Y is no speaker; only ", said X" */
+        int fwd = c->lx->lang[0] == 'd' || acc ||
+                  (i > 0 && (is_punct(c, &s->t[i - 1], ",") || is_quote(c, &s->t[i - 1])));
+        if (fwd && e > k && (s->t[k].flags & (TOK_CAP | TOK_HYPH) || s->in_actor[k]) &&
             !has_role(s, k, ROLE_TIME)) {
             claim_span(c, s, k, e);
             return;
@@ -665,6 +669,11 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
      * not the progressive "is investigating" */
     if (!participle(w, t->len))
         return 0;
+    /* "the journalist captured by Islamic State": a participle with its
+     * agent right behind it */
+    for (size_t k = tr->end; k < s->nt && k < tr->end + 2; k++)
+        if (has_role(s, k, ROLE_BY))
+            return 1;
     for (size_t i = tr->start, hops = 0; i > cs && hops < 3; hops++) {
         i--;
         if (s->t[i].flags & TOK_PUNCT)
@@ -1005,7 +1014,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     first_m = s->men[k].start;
             for (size_t k = cs; k < ce && k <= tr->end; k++)
                 if (has_role(s, k, ROLE_PRON) && k < first_m &&
-                    (k < tr->start || k == tr->end)) {
+                    (k == tr->end || (k < tr->start && first_m > tr->start))) {
                     xsrc = last_person(c, s, &xs);
                     break;
                 }
@@ -1084,6 +1093,17 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 fprintf(stderr, " %s=%d", s->men[k].code, mk[k]);
             fputc('\n', stderr);
         }
+        /* "a ceasefire agreed between Russia, the US and Jordan": the two
+         * sides of "between" */
+        if (src < 0)
+            for (size_t k = 0; k < nmen; k++)
+                if (mk[k] == MK_PARTNER && s->men[k].coord >= 0 && (int)k != tgt &&
+                    usable(s, &s->men[k], tr, cs, ce, 0, mk[k])) {
+                    src = (int)k;
+                    if (tgt < 0 || tgt == s->men[k].coord)
+                        tgt = s->men[k].coord;
+                    break;
+                }
         /* "Syria says it is willing to withdraw": the speaker acts */
         int pron = 0;
         for (size_t k = cs; k < tr->start; k++)
