@@ -36,3 +36,4 @@ PY
 "$BUILD/bench" "$OUT"
 rm -f "$OUT"
 sh "$(dirname "$0")/ingest.sh" "$BIN"
+sh "$(dirname "$0")/html.sh" "$BIN"
