@@ -65,7 +65,28 @@ asan:
 
 ubsan: asan
 
+# Fuzzing, outside check: one libFuzzer harness per parser (fuzz/fuzz_*.c),
+# built with clang under ASan/UBSan into $(BUILD)/fuzz, each run for
+# FUZZ_SECONDS from fuzz/seeds/<harness> and its own growing corpus.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
+FUZZ          = $(patsubst fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+
+$(BUILD)/fuzz/obj/%.o: src/%.c include/dyad.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(BUILD)/fuzz/%: fuzz/%.c fuzz/reader.h $(SRC:src/%.c=$(BUILD)/fuzz/obj/%.o)
+	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $< $(SRC:src/%.c=$(BUILD)/fuzz/obj/%.o) $(LDLIBS) -o $@
+
+fuzz:
+	$(MAKE) $(FUZZ)
+	for f in $(FUZZ); do n=$$(basename $$f); mkdir -p $(BUILD)/fuzz/corpus/$$n; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=$(BUILD)/fuzz/$$n- \
+	    $(BUILD)/fuzz/corpus/$$n fuzz/seeds/$$n || exit 1; done
+
 clean:
 	rm -rf build build-asan
 
-.PHONY: all deps tests check demo bench asan ubsan clean
+.PHONY: all deps tests check demo bench asan ubsan fuzz clean

@@ -214,11 +214,15 @@ typedef struct {
     unsigned long long head, tail, next_code;   /* job numbers; slot % QUEUE */
     int closed;          /* no more jobs */
     int failed;          /* the store thread hit a database error */
+    int coders_left;     /* coder threads still running */
     store *s;
     const dyad_engine *e;
     const char *db;
     ingest_counts k;
 } ingest_pipe;
+
+static pthread_mutex_t park_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t park_cv = PTHREAD_COND_INITIALIZER;
 
 static void *ingest_coder(void *arg)
 {
@@ -236,9 +240,16 @@ static void *ingest_coder(void *arg)
         j->rc = failed ? DYAD_EDB : dyad_doc_code(p->e, &j->in, &j->d);
         pthread_mutex_lock(&p->mu);
         j->coded = 1;
-        pthread_cond_signal(&p->done);
+        pthread_cond_broadcast(&p->done);   /* the store thread, maybe main */
     }
+    p->coders_left--;
+    pthread_cond_broadcast(&p->done);
     pthread_mutex_unlock(&p->mu);
+    /* The coder's per-thread caches (token and stemmer state) have no
+     * destructor and would leak if the thread ended: it stays parked for
+     * the rest of the process instead, as a pool thread would. */
+    pthread_mutex_lock(&park_mu);
+    for (;;) pthread_cond_wait(&park_cv, &park_mu);
     return NULL;
 }
 
@@ -492,8 +503,13 @@ int cmd_ingest(int argc, char **argv)
     p->db = db;
     int have_storer = pthread_create(&th, NULL, ingest_storer, p) == 0;
     while (have_storer && ncoders < jobs &&
-           pthread_create(&coders[ncoders], NULL, ingest_coder, p) == 0)
+           pthread_create(&coders[ncoders], NULL, ingest_coder, p) == 0) {
+        pthread_detach(coders[ncoders]);
+        pthread_mutex_lock(&p->mu);
+        p->coders_left++;
+        pthread_mutex_unlock(&p->mu);
         ncoders++;
+    }
     if (!have_storer || !ncoders) {
         fprintf(stderr, "dyad ingest: cannot start threads\n");
         p->failed = 1;
@@ -560,9 +576,9 @@ int cmd_ingest(int argc, char **argv)
     pthread_mutex_lock(&p->mu);
     p->closed = 1;
     pthread_cond_broadcast(&p->work);
-    pthread_cond_signal(&p->done);
+    pthread_cond_broadcast(&p->done);
+    while (p->coders_left) pthread_cond_wait(&p->done, &p->mu);
     pthread_mutex_unlock(&p->mu);
-    for (int i = 0; i < ncoders; i++) pthread_join(coders[i], NULL);
     if (have_storer) pthread_join(th, NULL);
 
     ingest_counts k = p->k;
