@@ -319,8 +319,8 @@ static void build_mentions(ctx *c, sent_info *s)
             combine(code, ctry, a->code);
             add_mention(c, s, st, en, code, AK_AGENT);
             s->men[s->nmen - 1].inherited = 1;
-            s->men[s->nmen - 1].own = st > 0 && (has_role(s, st - 1, ROLE_OWN) ||
-                                                  ((s->t[st - 1].flags & TOK_NUM)));
+            s->men[s->nmen - 1].own = st == 0 ? 0 : has_role(s, st - 1, ROLE_OWN) ? 1
+                                    : (s->t[st - 1].flags & TOK_NUM) ? 2 : 0;
             continue;
         }
         add_mention(c, s, st, en, code, AK_NAME);
@@ -681,9 +681,10 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
         return 0;
     /* "the journalist captured by Islamic State": a participle with its
      * agent right behind it */
-    for (size_t k = tr->end; k < s->nt && k < tr->end + 2; k++)
-        if (has_role(s, k, ROLE_BY))
-            return 1;
+    const token *l = &s->t[tr->end - 1];
+    if (tr->end < s->nt && has_role(s, tr->end, ROLE_BY) &&
+        participle(tok_text(c, l), l->len))
+        return 1;
     for (size_t i = tr->start, hops = 0; i > cs && hops < 3; hops++) {
         i--;
         if (s->t[i].flags & TOK_PUNCT)
@@ -1140,12 +1141,21 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (best >= 0)
                 tgt = best;
         }
+        /* "forderte von Sylvanien": an unused "von/aus" party is the object */
+        if (src >= 0 && tgt < 0 && !noun)
+            for (size_t k = 0; k < nmen; k++)
+                if ((mk[k] == MK_BY || mk[k] == MK_SOURCE) && (int)k != src &&
+                    usable(s, &s->men[k], tr, cs, ce, 0, mk[k]) &&
+                    !same_who(s->men[k].code, s->men[src].code)) {
+                    tgt = (int)k;
+                    break;
+                }
         /* "Kim lobte seine Soldaten": the subject's own, when nobody else;
          * "wurden 18 Menschen getötet": the passive's subject */
         if ((src >= 0 || passive) && tgt < 0)
             for (size_t k = 0; k < nmen; k++)
-                if (s->men[k].own && (int)k != src && s->men[k].start >= cs &&
-                    s->men[k].start < ce) {
+                if ((s->men[k].own == 1 || (passive && s->men[k].own)) && (int)k != src &&
+                    s->men[k].start >= cs && s->men[k].start < ce) {
                     tgt = (int)k;
                     break;
                 }
@@ -1155,15 +1165,6 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].locative && (int)k != src && s->men[k].start >= cs &&
                     s->men[k].end <= ce && strlen(s->men[k].code) >= 3 &&
-                    !same_who(s->men[k].code, s->men[src].code)) {
-                    tgt = (int)k;
-                    break;
-                }
-        /* "forderte von Sylvanien": an unused "von/aus" party is the object */
-        if (src >= 0 && tgt < 0 && !noun)
-            for (size_t k = 0; k < nmen; k++)
-                if ((mk[k] == MK_BY || mk[k] == MK_SOURCE) && (int)k != src &&
-                    usable(s, &s->men[k], tr, cs, ce, 0, mk[k]) &&
                     !same_who(s->men[k].code, s->men[src].code)) {
                     tgt = (int)k;
                     break;

@@ -43,7 +43,8 @@ static void actor(FILE *f, const char *name, const dyad_actor *a)
 
 static void number(FILE *f, double v)
 {
-    if (v == (double)(long long)v && v < 1e15 && v > -1e15)
+    /* range first: casting a double beyond long long is undefined */
+    if (v < 1e15 && v > -1e15 && v == (double)(long long)v)
         fprintf(f, "%lld", (long long)v);
     else
         fprintf(f, "%.6g", v);
