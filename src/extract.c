@@ -1170,7 +1170,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     break;
                 }
         /* 3. coordination: "Putin und Kim unterzeichneten" */
-        if (src >= 0 && tgt < 0 && s->men[src].coord >= 0 && (!noun || (ev->flags & EF_SYM)))
+        if (src >= 0 && tgt < 0 && s->men[src].coord >= 0 &&
+            (ev->flags & EF_SYM))
             tgt = s->men[src].coord;
         if (src < 0 && tgt < 0)
             continue;
@@ -1241,6 +1242,19 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         e->target.code = code_dup(c, tcode);
         e->target.text = tgt >= 0 ? mention_text(c, s, &s->men[tgt]) : NULL;
         snprintf(e->cameo, sizeof e->cameo, "%s", ev->code);
+        /* "Bei einem Bombenanschlag ... wurden 18 Menschen getötet": the
+         * casualty verb's event is the attack the sentence names */
+        if (passive && !strncmp(ev->code, "19", 2))
+            for (size_t q2 = 0; q2 < s->nm; q2++) {
+                const match *o = &s->m[q2];
+                const char *oc = c->e->events[o->ref].code;
+                if (o->type == PH_EVENT && o != tr && (s->t[o->end - 1].flags & TOK_CAP) &&
+                    (!strncmp(oc, "18", 2) || !strncmp(oc, "19", 2) || !strncmp(oc, "20", 2)) &&
+                    strcmp(oc, "190")) {
+                    snprintf(e->cameo, sizeof e->cameo, "%s", oc);
+                    break;
+                }
+            }
         /* aid that moves weapons is military aid */
         if (!strcmp(e->cameo, "070") || !strcmp(e->cameo, "033")) {
             for (size_t k = cs; k < ce; k++)
