@@ -12,7 +12,9 @@ struct arena_chunk {
 
 #define ARENA_CHUNK (64 * 1024)
 
-void *arena_alloc(arena *a, size_t n)
+/* Not zeroed: for buffers written before they are read (text, tokens,
+ * matches), where clearing cost more than the stage that fills them. */
+void *arena_alloc_raw(arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     if (n == 0)
@@ -37,13 +39,20 @@ void *arena_alloc(arena *a, size_t n)
     }
     void *p = (char *)c->data + c->used;
     c->used += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    void *p = arena_alloc_raw(a, n);
+    if (p)
+        memset(p, 0, n ? (n + 15) & ~(size_t)15 : 16);
     return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     if (p) {
         memcpy(p, s, n);
         p[n] = 0;

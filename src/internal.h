@@ -17,6 +17,7 @@ typedef struct {
 } arena;
 
 void *arena_alloc(arena *a, size_t n);            /* zeroed, 8-aligned */
+void *arena_alloc_raw(arena *a, size_t n);        /* the same, not zeroed */
 char *arena_strndup(arena *a, const char *s, size_t n);
 void arena_free(arena *a);
 
@@ -119,11 +120,7 @@ typedef struct {
     const char *name, *plover;
 } cameo_entry;
 
-typedef struct {          /* open-addressing map: key id -> phrase list */
-    uint32_t *keys;
-    uint32_t *first, *count;     /* into phrase_idx */
-    size_t cap;
-} phrase_index;
+typedef struct { uint32_t first, count; } phrase_run;   /* into sorted */
 
 struct dyad_lang_lex {
     char lang[3];
@@ -131,7 +128,9 @@ struct dyad_lang_lex {
     intern *keys;                  /* engine-wide key table */
     phrase *phrases; size_t nphrases, capphrases;
     uint32_t *phrase_idx;          /* phrases sorted by first key */
-    phrase_index index;
+    phrase *sorted;                /* the phrases in that order */
+    phrase_run *runs;              /* key id -> its phrases in sorted */
+    size_t nruns;
     /* analysis helpers: which key strings exist */
     intern prefixes;               /* "nordkorean" for nordkorean* */
     intern heads;                  /* compound heads (stems) */

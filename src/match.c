@@ -8,21 +8,11 @@
 
 #define GAP_MAX 10
 
-static const phrase_index *ix_of(const lang_lex *lx) { return &lx->index; }
-
-static int lookup(const lang_lex *lx, uint32_t key, uint32_t *first,
-                  uint32_t *count)
+static inline int has_key(const token *t, uint32_t key)
 {
-    const phrase_index *ix = ix_of(lx);
-    if (!ix->cap)
-        return 0;
-    size_t s = (size_t)key * 2654435761u & (ix->cap - 1);
-    for (; ix->keys[s]; s = (s + 1) & (ix->cap - 1))
-        if (ix->keys[s] == key) {
-            *first = ix->first[s];
-            *count = ix->count[s];
+    for (int i = 0; i < t->nkeys; i++)
+        if (t->keys[i] == key)
             return 1;
-        }
     return 0;
 }
 
@@ -34,25 +24,26 @@ static int hard_stop(const char *text, const token *t)
     return c == ';' || c == ':' || c == '?' || c == '!' || c == '.';
 }
 
-/* Matches phrase p at token i; returns the end index or 0. */
+/* Matches phrase p at token i, whose first word it is known to be (the
+ * index found p by it); returns the end index or 0. */
 static size_t try_phrase(const char *text, const phrase *p, const token *t,
                          size_t nt, size_t i, int *gapped)
 {
-    size_t j = i;
-    for (size_t w = 0; w < p->nw; w++) {
+    size_t j = i + 1;
+    for (size_t w = 1; w < p->nw; w++) {
         if (p->w[w] == PH_GAP) {
             /* next word must come within GAP_MAX tokens */
             uint32_t want = p->w[w + 1];
             size_t k = j, lim = j + GAP_MAX;
-            while (k < nt && k <= lim && !token_is(&t[k], want) && !hard_stop(text, &t[k]))
+            while (k < nt && k <= lim && !has_key(&t[k], want) && !hard_stop(text, &t[k]))
                 k++;
-            if (k >= nt || k > lim || !token_is(&t[k], want))
+            if (k >= nt || k > lim || !has_key(&t[k], want))
                 return 0;
             j = k;
             *gapped = 1;
             continue;
         }
-        if (j >= nt || !token_is(&t[j], p->w[w]))
+        if (j >= nt || !has_key(&t[j], p->w[w]))
             return 0;
         j++;
     }
@@ -89,11 +80,13 @@ size_t match_sentence(arena *a, const struct dyad_engine *e,
         uint32_t best_ref[4] = { 0 };
         int best_gap[4] = { 0 };
         for (int k = 0; k < t[i].nkeys; k++) {
-            uint32_t first, count;
-            if (!lookup(lx, t[i].keys[k], &first, &count))
+            uint32_t key = t[i].keys[k];
+            if (key >= lx->nruns)
                 continue;
+            const phrase *run = lx->sorted + lx->runs[key].first;
+            uint32_t count = lx->runs[key].count;
             for (uint32_t c = 0; c < count; c++) {
-                const phrase *p = &lx->phrases[lx->phrase_idx[first + c]];
+                const phrase *p = &run[c];
                 if (i < busy[p->type])
                     continue;
                 int gapped = 0;

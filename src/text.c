@@ -30,13 +30,23 @@ char *text_repair(arena *a, const char *src, size_t n, size_t *outlen,
     /* worst case: every byte becomes the 3-byte U+FFFD */
     if (n > (SIZE_MAX - 1) / 3)
         return NULL;
-    char *out = arena_alloc(a, n * 3 + 1);
+    char *out = arena_alloc_raw(a, n * 3 + 1);
     if (!out)
         return NULL;
     const unsigned char *s = (const unsigned char *)src;
     size_t o = 0, bad = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = s[i];
+        /* printable ASCII runs are most of any text: copy them in one go */
+        if (c >= 0x20 && c < 0x7F) {
+            size_t j = i + 1;
+            while (j < n && s[j] >= 0x20 && s[j] < 0x7F)
+                j++;
+            memcpy(out + o, s + i, j - i);
+            o += j - i;
+            i = j;
+            continue;
+        }
         if (c < 0x80) {
             if (c == '\r')
                 c = (i + 1 < n && s[i + 1] == '\n') ? 0 : '\n';

@@ -3,47 +3,85 @@
  * match. Word analysis (fold, stem, prefix, compound head) is cached per
  * thread by surface form, because stemming every token would cost more
  * than all other stages together. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
-#define CACHE_BITS 16
-#define CACHE_WORD 28
+/* 4-way set-associative: a direct-mapped table kept evicting words whose
+ * slots collided, and every miss costs a stem (~8k instructions). */
+#define CACHE_SETS_BITS 14
+#define CACHE_WAYS 4
+#define CACHE_WORD 34
 
 typedef struct {
     uint64_t hash;
-    const lang_lex *lx;
-    uint32_t gen;
+    uint32_t keys[TOK_MAXKEYS];
+    uint32_t gen;                 /* lang_lex generation: unique per load */
     uint8_t len, nkeys;
     char word[CACHE_WORD];
-    uint32_t keys[TOK_MAXKEYS];
-} cache_slot;
+} cache_slot;                     /* 64 bytes: one cache line */
 
 static _Thread_local cache_slot *cache;
 
+/* Word-at-a-time hash of a short word (never reads past w[n-1]). */
+static uint64_t word_hash(const char *w, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n, v;
+    for (; n >= 8; w += 8, n -= 8) {
+        memcpy(&v, w, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    v = 0;
+    for (size_t i = 0; i < n; i++)
+        v |= (uint64_t)(unsigned char)w[i] << (8 * i);
+    h = (h ^ v) * 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 29);
+}
+
+/* a[0..n) == b[0..n), inline: libc's memcmp call costs more for words */
+static int same(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 static void analyse(const lang_lex *lx, const char *w, size_t n, token *t)
 {
+    cache_slot *set = NULL;
     uint64_t h = 0;
-    cache_slot *c = NULL;
     if (n < CACHE_WORD) {
         if (!cache)
-            cache = calloc((size_t)1 << CACHE_BITS, sizeof *cache);
+            cache = calloc((size_t)CACHE_WAYS << CACHE_SETS_BITS, sizeof *cache);
         if (cache) {
-            h = intern_hash(w, n);
-            c = &cache[h & (((size_t)1 << CACHE_BITS) - 1)];
-            if (c->hash == h && c->lx == lx && c->gen == lx->generation &&
-                c->len == n && memcmp(c->word, w, n) == 0) {
-                memcpy(t->keys, c->keys, sizeof t->keys);
-                t->nkeys = c->nkeys;
-                return;
+            h = word_hash(w, n);
+            set = &cache[(h >> (64 - CACHE_SETS_BITS)) * CACHE_WAYS];
+            for (int k = 0; k < CACHE_WAYS; k++) {
+                cache_slot *c = &set[k];
+                if (c->hash == h && c->gen == lx->generation && c->len == n &&
+                    same(c->word, w, n)) {
+                    memcpy(t->keys, c->keys, sizeof t->keys);
+                    t->nkeys = c->nkeys;
+                    return;
+                }
             }
         }
     }
     t->nkeys = (uint8_t)lexicon_analyse(lx, w, n, t->keys);
-    if (c) {
+    if (set) {
+        /* newest first; the oldest way is dropped */
+        memmove(set + 1, set, (CACHE_WAYS - 1) * sizeof *set);
+        cache_slot *c = set;
         c->hash = h;
-        c->lx = lx;
         c->gen = lx->generation;
         c->len = (uint8_t)n;
         memcpy(c->word, w, n);
@@ -80,9 +118,26 @@ static int is_apos(const unsigned char *s, size_t n, size_t *len)
     return 0;
 }
 
-static int wordch(const unsigned char *s, size_t n)
+/* ASCII classes (the C locale's isalnum/isdigit/isupper) by table */
+enum { C_ALNUM = 1, C_DIGIT = 2, C_UPPER = 4 };
+#define R10(x) x, x, x, x, x, x, x, x, x, x
+static const uint8_t ascii_class[128] = {
+    ['0'] = R10(C_ALNUM | C_DIGIT),
+    ['A'] = R10(C_ALNUM | C_UPPER), R10(C_ALNUM | C_UPPER), C_ALNUM | C_UPPER,
+    C_ALNUM | C_UPPER, C_ALNUM | C_UPPER, C_ALNUM | C_UPPER, C_ALNUM | C_UPPER,
+    C_ALNUM | C_UPPER,
+    ['a'] = R10(C_ALNUM), R10(C_ALNUM), C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM,
+    C_ALNUM, C_ALNUM,
+};
+
+static inline int cls(unsigned char c, int f)
 {
-    return isalnum(s[0]) || (s[0] >= 0x80 && !punct_len(s, n));
+    return c < 0x80 && (ascii_class[c] & f);
+}
+
+static inline int wordch(const unsigned char *s, size_t n)
+{
+    return s[0] < 0x80 ? ascii_class[s[0]] & C_ALNUM : !punct_len(s, n);
 }
 
 size_t token_split(arena *a, const lang_lex *lx, const char *text, span sp,
@@ -90,7 +145,7 @@ size_t token_split(arena *a, const lang_lex *lx, const char *text, span sp,
 {
     const unsigned char *t = (const unsigned char *)text;
     size_t n = sp.end, cap = (sp.end - sp.start) / 2 + 4, cnt = 0;
-    token *v = arena_alloc(a, cap * sizeof *v);
+    token *v = arena_alloc_raw(a, cap * sizeof *v);
     *out = v;
     if (!v)
         return 0;
@@ -108,15 +163,19 @@ size_t token_split(arena *a, const lang_lex *lx, const char *text, span sp,
             size_t st = i;
             int digits = 1, alldot = 1;
             while (i < n) {
-                if (wordch(t + i, n - i)) {
-                    if (!isdigit(t[i]))
+                unsigned char ch = t[i];
+                if (ch < 0x80 && (ascii_class[ch] & C_ALNUM)) {
+                    if (!(ascii_class[ch] & C_DIGIT))
                         digits = 0;
-                    i += t[i] < 0x80 ? 1 : text_u8len(t[i]);
-                } else if ((t[i] == '.' || t[i] == ',') && i + 1 < n && isalnum(t[i + 1]) &&
-                           i > st && (isdigit(t[i - 1]) ? isdigit(t[i + 1]) : t[i] == '.' &&
-                                      isupper(t[i + 1]) && i - st == 1)) {
+                    i++;
+                } else if (ch >= 0x80 && !punct_len(t + i, n - i)) {
+                    digits = 0;
+                    i += text_u8len(ch);
+                } else if ((ch == '.' || ch == ',') && i + 1 < n && cls(t[i + 1], C_ALNUM) &&
+                           i > st && (cls(t[i - 1], C_DIGIT) ? cls(t[i + 1], C_DIGIT) : ch == '.' &&
+                                      cls(t[i + 1], C_UPPER) && i - st == 1)) {
                     i++;       /* 5,8 / 11.000 / U.S */
-                } else if (t[i] == '.' && i > st + 1 && t[i - 2] == '.' && isupper(t[i - 1])) {
+                } else if (ch == '.' && i > st + 1 && t[i - 2] == '.' && cls(t[i - 1], C_UPPER)) {
                     i++;       /* the final dot of U.S. */
                     break;
                 } else {
@@ -129,7 +188,7 @@ size_t token_split(arena *a, const lang_lex *lx, const char *text, span sp,
             k->off = (uint32_t)st;
             k->len = (uint32_t)(i - st);
             k->flags = digits ? TOK_NUM : TOK_WORD;
-            if (isupper(t[st]) || (t[st] == 0xC3 && st + 1 < n && t[st + 1] < 0x9F))
+            if (cls(t[st], C_UPPER) || (t[st] == 0xC3 && st + 1 < n && t[st + 1] < 0x9F))
                 k->flags |= TOK_CAP;
             if (hyph)
                 k->flags |= TOK_HYPH;
@@ -181,5 +240,7 @@ size_t token_split(arena *a, const lang_lex *lx, const char *text, span sp,
             continue;  /* NBSP */
         cnt++;
     }
+    if (cnt < cap)
+        memset(&v[cnt], 0, sizeof *v);   /* a zero token after the last */
     return cnt;
 }
