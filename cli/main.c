@@ -138,6 +138,8 @@ int cmd_code(int argc, char **argv)
             failed = 1;
             continue;
         }
+        if (dyad_doc_nsentences(d) == 0)
+            fprintf(stderr, "dyad code: %s: no text\n", dyad_doc_id(d));
         if (dyad_doc_nbad_bytes(d))
             fprintf(stderr, "dyad code: %s: %zu invalid UTF-8 sequences replaced\n",
                     dyad_doc_id(d), dyad_doc_nbad_bytes(d));
