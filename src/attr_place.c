@@ -539,10 +539,14 @@ static int cp_at(const unsigned char *s, size_t n, int32_t *cp)
     return (int)l;
 }
 
-static int is_wordcp(int32_t cp)
+#define R10(x) x, x, x, x, x, x, x, x, x, x
+static const uint8_t ascii_alnum[128] = {
+    ['0'] = R10(1), ['A'] = R10(1), R10(1), 1, 1, 1, 1, 1, 1,
+    ['a'] = R10(1), R10(1), 1, 1, 1, 1, 1, 1 };
+
+static inline int is_wordcp(int32_t cp)
 {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-                          (cp >= '0' && cp <= '9');
+    if (cp < 0x80) return cp >= 0 && ascii_alnum[cp];
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME) ||
            (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
@@ -563,6 +567,12 @@ static size_t tokenize(const char *text, size_t n, tok_t *t, size_t max)
     size_t i = 0, nt = 0;
     int gap = 0;
     while (i < n && nt < max) {
+        unsigned char c0 = s[i];
+        if (c0 < 0x80 && !is_wordcp(c0)) {         /* ASCII fast path */
+            if (c0 != ' ' && c0 != '\t' && c0 != '\n' && c0 != '\r') gap = 1;
+            i++;
+            continue;
+        }
         int32_t cp;
         int l = cp_at(s + i, n - i, &cp);
         if (!is_wordcp(cp)) {
@@ -575,6 +585,7 @@ static size_t tokenize(const char *text, size_t n, tok_t *t, size_t max)
         t[nt].cap = (uint8_t)is_uppercp(cp);
         i += (size_t)l;
         while (i < n) {
+            if (s[i] < 0x80 && is_wordcp(s[i])) { i++; continue; }
             l = cp_at(s + i, n - i, &cp);
             if (is_wordcp(cp)) { i += (size_t)l; continue; }
             int32_t nx = -1;

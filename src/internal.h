@@ -130,6 +130,8 @@ struct dyad_lang_lex {
     uint32_t *phrase_idx;          /* phrases sorted by first key */
     phrase *sorted;                /* the phrases in that order */
     phrase_run *runs;              /* key id -> its phrases in sorted */
+    uint64_t *second;              /* per sorted phrase: Bloom bit of its
+                                      second word, 0 when it has none */
     size_t nruns;
     /* analysis helpers: which key strings exist */
     intern prefixes;               /* "nordkorean" for nordkorean* */

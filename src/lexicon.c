@@ -627,7 +627,8 @@ static int build_index(const struct dyad_engine *e, lang_lex *lx)
     uint64_t *k = malloc((n ? n : 1) * sizeof *k), *tmp = malloc((n ? n : 1) * sizeof *tmp);
     lx->phrase_idx = malloc((n ? n : 1) * sizeof *lx->phrase_idx);
     lx->sorted = malloc((n ? n : 1) * sizeof *lx->sorted);
-    if (!k || !tmp || !lx->phrase_idx || !lx->sorted) {
+    lx->second = malloc((n ? n : 1) * sizeof *lx->second);
+    if (!k || !tmp || !lx->phrase_idx || !lx->sorted || !lx->second) {
         free(k);
         free(tmp);
         return -1;
@@ -662,7 +663,11 @@ static int build_index(const struct dyad_engine *e, lang_lex *lx)
     }
     for (size_t i = 0; i < n; i++) {
         lx->phrase_idx[i] = (uint32_t)(k[i] & ((1u << 27) - 1));
-        lx->sorted[i] = lx->phrases[lx->phrase_idx[i]];
+        const phrase *p = &lx->phrases[lx->phrase_idx[i]];
+        lx->sorted[i] = *p;
+        /* as match.c's key_bit: a filter on the word after the first */
+        lx->second[i] = p->nw > 1 && p->w[1] != PH_GAP
+                            ? (uint64_t)1 << ((p->w[1] * 0x9E3779B1u) >> 26) : 0;
     }
     free(k);
     free(tmp);
@@ -694,7 +699,10 @@ static int cmp_cameo(const void *a, const void *b)
 const cameo_entry *lexicon_cameo(const struct dyad_engine *e, const char *code)
 {
     cameo_entry key;
-    snprintf(key.code, sizeof key.code, "%s", code);
+    size_t i = 0;
+    for (; i + 1 < sizeof key.code && code[i]; i++)   /* snprintf cost more */
+        key.code[i] = code[i];
+    key.code[i] = 0;
     return bsearch(&key, e->cameo, e->ncameo, sizeof key, cmp_cameo);
 }
 
@@ -828,6 +836,7 @@ static void lang_free(lang_lex *lx)
     free(lx->phrases);
     free(lx->phrase_idx);
     free(lx->sorted);
+    free(lx->second);
     free(lx->runs);
     free(lx->minlen);
     intern_free(&lx->prefixes);

@@ -65,27 +65,42 @@ static int actor_in_range(const struct dyad_engine *e, uint32_t ref,
     return 0;
 }
 
+/* Bloom bit of a key for the next-word filter (lexicon.c sets the same). */
+static inline uint64_t key_bit(uint32_t key)
+{
+    return (uint64_t)1 << ((key * 0x9E3779B1u) >> 26);
+}
+
 size_t match_sentence(arena *a, const struct dyad_engine *e,
                       const lang_lex *lx, const char *text, const token *t,
                       size_t nt, int32_t pubdays, match **out)
 {
     size_t cap = nt * 4 + 8, cnt = 0;
-    match *v = arena_alloc(a, cap * sizeof *v);
+    match *v = arena_alloc_raw(a, cap * sizeof *v);
     *out = v;
     if (!v)
         return 0;
     size_t busy[4] = { 0, 0, 0, 0 };   /* per type: end of the last match */
     for (size_t i = 0; i < nt; i++) {
         size_t best_end[4] = { 0 };
-        uint32_t best_ref[4] = { 0 };
-        int best_gap[4] = { 0 };
+        uint32_t best_ref[4];
+        int best_gap[4];
+        /* the next token's keys as Bloom bits: most multiword candidates
+         * fail on their second word, which this tells without a look */
+        uint64_t next = 0;
+        if (i + 1 < nt)
+            for (int k = 0; k < t[i + 1].nkeys; k++)
+                next |= key_bit(t[i + 1].keys[k]);
         for (int k = 0; k < t[i].nkeys; k++) {
             uint32_t key = t[i].keys[k];
             if (key >= lx->nruns)
                 continue;
-            const phrase *run = lx->sorted + lx->runs[key].first;
-            uint32_t count = lx->runs[key].count;
+            uint32_t first = lx->runs[key].first, count = lx->runs[key].count;
+            const phrase *run = lx->sorted + first;
+            const uint64_t *need = lx->second + first;
             for (uint32_t c = 0; c < count; c++) {
+                if (need[c] & ~next)
+                    continue;
                 const phrase *p = &run[c];
                 if (i < busy[p->type])
                     continue;
@@ -119,5 +134,7 @@ size_t match_sentence(arena *a, const struct dyad_engine *e,
             busy[ty] = best_gap[ty] ? i + 1 : best_end[ty];
         }
     }
+    if (cnt < cap)
+        memset(&v[cnt], 0, sizeof *v);   /* a zero match after the last */
     return cnt;
 }

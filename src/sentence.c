@@ -45,7 +45,7 @@ static int word_in(const char *const *list, const char *s, size_t n)
     if (!k)
         return 0;
     for (; *list; list++)
-        if (strlen(*list) == k && memcmp(*list, w, k) == 0)
+        if ((*list)[0] == w[0] && strlen(*list) == k && memcmp(*list, w, k) == 0)
             return 1;
     return 0;
 }
@@ -142,6 +142,8 @@ static int ends_here(const char *t, size_t lo, size_t i, size_t n, int de,
     return 1;
 }
 
+static const uint8_t may_end[256] = { ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1 };
+
 size_t sentence_split(arena *a, const char *t, size_t n, int de, span **out)
 {
     size_t cap = 64, cnt = 0;
@@ -152,6 +154,9 @@ size_t sentence_split(arena *a, const char *t, size_t n, int de, span **out)
     for (size_t i = 0; i <= n;) {
         size_t next = 0;
         int cut = 0;
+        /* only newlines and . ! ? can end a sentence before SENT_MAX */
+        while (i < n && i - st < SENT_MAX && !may_end[(unsigned char)t[i]])
+            i++;
         if (i == n) {
             cut = 1;
             next = n;
