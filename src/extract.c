@@ -116,6 +116,17 @@ static int is_country3(const char *code)
     return strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO");
 }
 
+/* Roles that belong to the country they are in: "the government in
+ * Kyiv", "rebels in the Ivory Coast" (not soldiers: they may be abroad). */
+static int local_role(const char *role)
+{
+    static const char *const r[] = { "GOV", "REB", "OPP", "CVL", "COP", "JUD", "LEG", NULL };
+    for (int i = 0; r[i]; i++)
+        if (!strcmp(role, r[i]))
+            return 1;
+    return 0;
+}
+
 /* country (3 letters) + role of a generic agent */
 static void combine(char *out, const char *country, const char *role)
 {
@@ -280,7 +291,7 @@ static void build_mentions(ctx *c, sent_info *s)
                 for (uint32_t k = en; k < r[j].start; k++)
                     if (has_role(s, k, ROLE_DET) || has_role(s, k, ROLE_BY) ||
                         has_role(s, k, ROLE_SOURCE) ||
-                        (has_role(s, k, ROLE_LOC) && !strcmp(a->code, "GOV")))
+                        (has_role(s, k, ROLE_LOC) && local_role(a->code)))
                         gen = 1;
                     else {
                         gen = 0;
@@ -314,6 +325,11 @@ static void build_mentions(ctx *c, sent_info *s)
                 ctry = salient(c, NULL);
             if (!ctry && c->last_country[0])
                 ctry = c->last_country;
+            /* "Soldiers blocked the roads of Haiti": the country named later */
+            for (size_t q = i + 1; !ctry && q < nr; q++)
+                if ((r[q].a->kind == AK_NAME || r[q].a->kind == AK_ADJ) &&
+                    is_country3(r[q].a->code))
+                    ctry = r[q].a->code;
             if (!ctry)
                 continue;
             combine(code, ctry, a->code);
