@@ -63,6 +63,77 @@ static size_t de_verb(const char *w, size_t n, char *out, size_t cap)
     return n;
 }
 
+/* While lexicons load, Snowball's answers are memoised: the files hold
+ * ~90k words but only ~11k distinct ones, and a stem costs ~3k
+ * instructions. Per thread, so that engines may load in parallel. */
+typedef struct {
+    uint64_t *hash;               /* 0: empty slot */
+    uint32_t *word, *stem;        /* offsets into pool, each NUL-terminated */
+    uint8_t *wlen, *slen, *ok;
+    size_t cap, n;
+    char *pool;
+    size_t pool_len, pool_cap;
+} stem_memo;
+
+static _Thread_local stem_memo *memo;
+
+static void memo_free(stem_memo *m)
+{
+    if (!m)
+        return;
+    free(m->hash); free(m->word); free(m->stem);
+    free(m->wlen); free(m->slen); free(m->ok); free(m->pool);
+    free(m);
+}
+
+static stem_memo *memo_new(void)
+{
+    stem_memo *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->cap = 1 << 15;
+    m->hash = calloc(m->cap, sizeof *m->hash);
+    m->word = malloc(m->cap * sizeof *m->word);
+    m->stem = malloc(m->cap * sizeof *m->stem);
+    m->wlen = malloc(m->cap);
+    m->slen = malloc(m->cap);
+    m->ok = malloc(m->cap);
+    m->pool_cap = 1 << 18;
+    m->pool = malloc(m->pool_cap);
+    if (!m->hash || !m->word || !m->stem || !m->wlen || !m->slen || !m->ok || !m->pool) {
+        memo_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+static int memo_pool(stem_memo *m, const char *s, size_t n, uint32_t *off)
+{
+    if (m->pool_len + n + 1 > m->pool_cap) {
+        size_t cap = m->pool_cap * 2 + n + 1;
+        char *p = realloc(m->pool, cap);
+        if (!p)
+            return -1;
+        m->pool = p;
+        m->pool_cap = cap;
+    }
+    *off = (uint32_t)m->pool_len;
+    memcpy(m->pool + m->pool_len, s, n);
+    m->pool[m->pool_len + n] = 0;
+    m->pool_len += n + 1;
+    return 0;
+}
+
+/* Snowball's stem of w into r/k (ok = 0: the stemmer returned nothing). */
+static size_t snowball(struct sb_stemmer *sb, const char *w, size_t n, const char **r,
+                       int *ok)
+{
+    const sb_symbol *s = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
+    *ok = s != NULL;
+    *r = (const char *)s;
+    return s ? (size_t)sb_stemmer_length(sb) : 0;
+}
+
 /* Stems a folded word: Snowball, or de_verb for lower-case German words. */
 static size_t stem_case(const lang_lex *lx, const char *w, size_t n, char *out,
                         size_t cap, int lower)
@@ -79,9 +150,39 @@ static size_t stem_case(const lang_lex *lx, const char *w, size_t n, char *out,
         out[n] = 0;
         return n;
     }
-    const sb_symbol *r = sb_stemmer_stem(*sp, (const sb_symbol *)w, (int)n);
-    size_t k = r ? (size_t)sb_stemmer_length(*sp) : 0;
-    if (!r || k + 1 > cap)
+    const char *r;
+    size_t k;
+    int ok;
+    stem_memo *m = memo;
+    if (m && n < 256 && m->n * 2 < m->cap) {
+        int de = lx->lang[0] == 'd';
+        uint64_t h = intern_hash(w, n) | 1;      /* never 0 (empty) */
+        size_t j = h & (m->cap - 1);
+        for (; m->hash[j]; j = (j + 1) & (m->cap - 1))
+            if (m->hash[j] == h && m->wlen[j] == n && (m->ok[j] >> 1) == de &&
+                !memcmp(m->pool + m->word[j], w, n))
+                break;
+        if (!m->hash[j]) {
+            k = snowball(*sp, w, n, &r, &ok);
+            uint32_t wo, so;
+            if (k < 256 && !memo_pool(m, w, n, &wo) && !memo_pool(m, r ? r : "", k, &so)) {
+                m->hash[j] = h;
+                m->word[j] = wo;
+                m->stem[j] = so;
+                m->wlen[j] = (uint8_t)n;
+                m->slen[j] = (uint8_t)k;
+                m->ok[j] = (uint8_t)(ok | de << 1);
+                m->n++;
+            }
+        } else {
+            ok = m->ok[j] & 1;
+            k = m->slen[j];
+            r = m->pool + m->stem[j];
+        }
+    } else {
+        k = snowball(*sp, w, n, &r, &ok);
+    }
+    if (!ok || k + 1 > cap)
         return 0;
     memcpy(out, r, k);
     out[k] = 0;
@@ -343,6 +444,38 @@ static int fields(char *line, char **f, int max)
     return n;
 }
 
+/* sscanf(s, "%d-%d-%d") without sscanf's cost (a tenth of the load):
+ * the count of numbers read; blanks and a sign may lead each number. */
+static int scan_int(const char **sp, int *v)
+{
+    const char *s = *sp;
+    while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+        s++;
+    int neg = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    if (*s < '0' || *s > '9')
+        return 0;
+    long x = 0;
+    for (; *s >= '0' && *s <= '9'; s++)
+        if (x < 100000000)
+            x = x * 10 + (*s - '0');
+    *v = (int)(neg ? -x : x);
+    *sp = s;
+    return 1;
+}
+
+static int scan_ymd(const char *s, int *y, int *m, int *d)
+{
+    if (!scan_int(&s, y))
+        return 0;
+    if (*s++ != '-' || !scan_int(&s, m))
+        return 1;
+    if (*s++ != '-' || !scan_int(&s, d))
+        return 2;
+    return 3;
+}
+
 static int parse_date(const char *s, size_t n, int32_t *out)
 {
     int y = 0, m = 1, d = 1;
@@ -351,7 +484,7 @@ static int parse_date(const char *s, size_t n, int32_t *out)
     if (n >= sizeof buf) return -1;
     memcpy(buf, s, n);
     buf[n] = 0;
-    int k = sscanf(buf, "%d-%d-%d", &y, &m, &d);
+    int k = scan_ymd(buf, &y, &m, &d);
     if (k < 1 || y < 1000 || y > 3000 || m < 1 || m > 12 || d < 1 || d > 31)
         return -1;
     *out = lexicon_days(y, m, d);
@@ -777,8 +910,21 @@ static int load_cameo(struct dyad_engine *e, const char *dir, char *err,
 /* dir may list several folders separated by ':' (the built-in lexicons
  * plus a user's own): each contributes its files; cameo.tsv comes from the
  * first folder that has one. */
+static int load_all(struct dyad_engine *e, const char *dir, char *err,
+                    size_t errlen);
+
 int lexicon_load(struct dyad_engine *e, const char *dir, char *err,
                  size_t errlen)
+{
+    memo = memo_new();          /* none: every word is stemmed afresh */
+    int rc = load_all(e, dir, err, errlen);
+    memo_free(memo);
+    memo = NULL;
+    return rc;
+}
+
+static int load_all(struct dyad_engine *e, const char *dir, char *err,
+                    size_t errlen)
 {
     lang_lex *langs[2] = { &e->de, &e->en };
     const char *codes[2] = { "de", "en" }, *algs[2] = { "german", "english" };
