@@ -38,7 +38,9 @@ typedef struct {
     char claim_code[16];
     uint32_t claim_s, claim_e;  /* claimant text: byte span, 0/0 none */
     int konj;                   /* Konjunktiv I: continues a speaker */
-    int verif, verif_anaph;     /* attr_verification of the sentence */
+    int verif, verif_anaph, verif_done;  /* attr_verification, on demand */
+    int figures;                /* some event of the sentence has a figure */
+    size_t ev_first, ev_end;    /* its events in the document's list */
     int question;
 } sent_info;
 
@@ -53,6 +55,8 @@ typedef struct {
     char last_country[4];
     int debug;
 } ctx;
+
+static int sent_verif(ctx *c, size_t si, int *anaph);
 
 static const char *tok_text(const ctx *c, const token *t) { return c->d->text + t->off; }
 
@@ -130,7 +134,18 @@ static int local_role(const char *role)
 /* country (3 letters) + role of a generic agent */
 static void combine(char *out, const char *country, const char *role)
 {
-    snprintf(out, 16, "%.3s%.12s", country, role);
+    size_t cl = strnlen(country, 3), rl = strnlen(role, 12);
+    memcpy(out, country, cl);
+    memcpy(out + cl, role, rl);
+    out[cl + rl] = 0;
+}
+
+/* Copies an actor code into a 16-byte field. */
+static void code_copy(char *out, const char *code)
+{
+    size_t n = strnlen(code, 15);
+    memcpy(out, code, n);
+    out[n] = 0;
 }
 
 /* Tokens that may stand between a preposition or adjective and its noun:
@@ -178,7 +193,7 @@ static void add_mention(ctx *c, sent_info *s, uint32_t st, uint32_t en,
     memset(m, 0, sizeof *m);
     m->start = st;
     m->end = en;
-    snprintf(m->code, sizeof m->code, "%s", code);
+    code_copy(m->code, code);
     m->kind = (uint8_t)kind;
     m->coord = -1;
     (void)c;
@@ -215,7 +230,7 @@ static void build_mentions(ctx *c, sent_info *s)
         const actor_entry *a = r[i].a;
         uint32_t st = r[i].start, en = r[i].end;
         char code[16];
-        snprintf(code, sizeof code, "%s", a->code);
+        code_copy(code, a->code);
         size_t j = i + 1;
         int hyph_next = en < s->nt && (s->t[en].flags & TOK_HYPH);
         /* "Artillerie-Geschosse": an agent that modifies a compound is none */
@@ -252,7 +267,7 @@ static void build_mentions(ctx *c, sent_info *s)
                 /* apposition: "Staatschef Kim Jong Un" */
                 if (j < nr && r[j].start == en && r[j].a->kind == AK_NAME) {
                     if (person_like(r[j].a))
-                        snprintf(code, sizeof code, "%s", r[j].a->code);
+                        code_copy(code, r[j].a->code);
                     en = r[j].end;
                     i = j;
                 }
@@ -301,12 +316,12 @@ static void build_mentions(ctx *c, sent_info *s)
             int owned = st > 0 && has_role(s, st - 1, ROLE_OWN);
             if (b && (r[j].start == en || gen) && b->kind != AK_AGENT && !(owned && gen)) {
                 if (person_like(b) && r[j].start == en)
-                    snprintf(code, sizeof code, "%s", b->code);
+                    code_copy(code, b->code);
                 else if (is_country3(b->code) || b->kind == AK_ADJ ||
                          (person_like(b) && is_state(b->code)))
                     combine(code, b->code, a->code);   /* "Regierung von Präsident X" */
                 else
-                    snprintf(code, sizeof code, "%s", b->code);
+                    code_copy(code, b->code);
                 en = r[j].end;
                 i = j;
                 add_mention(c, s, st, en, code, AK_AGENT);
@@ -1241,8 +1256,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             at.ndates = attr_date_find(st, sn, d->lang, d->pub, at.dates, MAXQ);
             at.nq = attr_quantity_find(st, sn, d->lang, at.qs, MAXQ);
             at.nplaces = c->e->gaz ? attr_place_find(c->e->gaz, st, sn, d->lang, at.places, MAXQ) : 0;
-            at.verif = s->verif;
-            at.verif_anaph = s->verif_anaph;
+            at.verif = sent_verif(c, si, &at.verif_anaph);
             at.hedged = attr_hedged(st, sn, d->lang);
             attrs_done = 1;
         }
@@ -1304,30 +1318,49 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
     (void)first_event;
 }
 
+/* The verification statement of sentence si, scanned once, on demand. */
+static int sent_verif(ctx *c, size_t si, int *anaph)
+{
+    sent_info *s = &c->s[si];
+    if (!s->verif_done) {
+        span sp = c->d->sents[si];
+        s->verif = attr_verification(c->d->text + sp.start, sp.end - sp.start, c->d->lang,
+                                     &s->verif_anaph);
+        s->verif_done = 1;
+    }
+    *anaph = s->verif_anaph;
+    return s->verif;
+}
+
+/* "Unabhängig verifizieren lassen sich diese Zahlen nicht": a statement
+ * about "these figures" applies to the events of the nearest of the two
+ * sentences before it whose events carry figures. Events are stored in
+ * sentence order, so each sentence's events are one run. */
 static void apply_anaphoric_verification(ctx *c)
 {
     dyad_doc *d = c->d;
+    size_t k = 0;
+    for (size_t si = 0; si < d->nsents; si++) {
+        c->s[si].ev_first = k;
+        while (k < d->nevents && d->events[k].sentence_index == si) {
+            if (d->events[k].quantity.present)
+                c->s[si].figures = 1;
+            k++;
+        }
+        c->s[si].ev_end = k;
+    }
     for (size_t si = 1; si < d->nsents; si++) {
-        span sp = d->sents[si];
-        int anaph = c->s[si].verif_anaph;
-        int v = c->s[si].verif;
-        (void)sp;
+        if (!c->s[si - 1].figures && !(si > 1 && c->s[si - 2].figures))
+            continue;
+        int anaph;
+        int v = sent_verif(c, si, &anaph);
         if (!v || !anaph)
             continue;
         const char *label = v == ATTR_VERIF_UNVERIFIED ? "unverified" : "corroborated";
-        /* the nearest earlier sentence (of two) whose events carry figures */
-        for (size_t back = 1; back <= 2 && back <= si; back++) {
-            int hit = 0;
-            for (size_t k = 0; k < d->nevents; k++) {
-                dyad_event *e = &d->events[k];
-                if (e->sentence_index == si - back && e->quantity.present) {
-                    e->verification = label;
-                    hit = 1;
-                }
-            }
-            if (hit)
-                break;
-        }
+        size_t from = c->s[si - 1].figures ? si - 1 : si - 2;
+        for (size_t e = c->s[from].ev_first; e < c->s[from].ev_end; e++)
+            if (d->events[e].quantity.present)
+                d->events[e].verification = label;
     }
 }
 
@@ -1363,9 +1396,6 @@ static void scan_sentence(ctx *c, size_t si)
     build_mentions(c, s);
     dateline(c, s);
     find_claimant(c, s);
-    s->verif = attr_verification(d->text + d->sents[si].start,
-                                 d->sents[si].end - d->sents[si].start, d->lang,
-                                 &s->verif_anaph);
     for (size_t k = 0; k < s->nmen; k++) {
         if (s->men[k].speaker)
             continue;

@@ -82,8 +82,8 @@ size_t match_sentence(arena *a, const struct dyad_engine *e,
         return 0;
     size_t busy[4] = { 0, 0, 0, 0 };   /* per type: end of the last match */
     for (size_t i = 0; i < nt; i++) {
-        size_t best_end[4] = { 0 };
-        uint32_t best_ref[4];
+        size_t best_end[4] = { 0 }, dated_end = 0;
+        uint32_t best_ref[4], dated_ref = 0;
         int best_gap[4];
         /* the next token's keys as Bloom bits: most multiword candidates
          * fail on their second word, which this tells without a look */
@@ -114,12 +114,25 @@ size_t match_sentence(arena *a, const struct dyad_engine *e,
                 if (!end || end <= best_end[p->type])
                     continue;
                 /* a gapped match is only as long as its first word for overlap */
-                if (p->type == PH_ACTOR && !actor_in_range(e, p->ref, pubdays))
+                if (p->type == PH_ACTOR && !actor_in_range(e, p->ref, pubdays)) {
+                    /* an undated document: a person with only dated lines
+                     * still counts, by their first (main) role, unless an
+                     * undated line matches as much */
+                    if (!pubdays && end > dated_end) {
+                        dated_end = end;
+                        dated_ref = p->ref;
+                    }
                     continue;
+                }
                 best_end[p->type] = end;
                 best_ref[p->type] = p->ref;
                 best_gap[p->type] = gapped;
             }
+        }
+        if (dated_end > best_end[PH_ACTOR]) {
+            best_end[PH_ACTOR] = dated_end;
+            best_ref[PH_ACTOR] = dated_ref;
+            best_gap[PH_ACTOR] = 0;
         }
         for (int ty = PH_ACTOR; ty <= PH_EVENT; ty++) {
             if (!best_end[ty] || cnt >= cap)

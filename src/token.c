@@ -200,6 +200,10 @@ size_t token_split(arena *a, const lang_lex *lx, const char *text, span sp,
                     (i + al + 1 >= n || !wordch(t + i + al + 1, n - i - al - 1))) {
                     k->flags |= TOK_POSS;
                     i += al + 1;
+                } else if ((t[i - 1] == 's' || t[i - 1] == 'S') &&
+                           (i + al >= n || !wordch(t + i + al, n - i - al))) {
+                    k->flags |= TOK_POSS;        /* "Workers' Party": plural possessive */
+                    i += al;
                 } else if (i + al < n && t[i + al] == 't' && k->len > 1 && t[i - 1] == 'n' &&
                            (i + al + 1 >= n || !wordch(t + i + al + 1, n - i - al - 1))) {
                     k->len--;                    /* "didn't" -> "did" "n't" */
