@@ -38,6 +38,7 @@ typedef struct {
     char claim_code[16];
     uint32_t claim_s, claim_e;  /* claimant text: byte span, 0/0 none */
     int konj;                   /* Konjunktiv I: continues a speaker */
+    int claim_self;             /* "eigenen Angaben zufolge": the source claims */
     int verif, verif_anaph, verif_done;  /* attr_verification, on demand */
     int figures;                /* some event of the sentence has a figure */
     size_t ev_first, ev_end;    /* its events in the document's list */
@@ -532,6 +533,13 @@ static void find_claimant(ctx *c, sent_info *s)
         if (acc && s->t[i].len == 2 && !strncasecmp(w, "so", 2) &&
             !(i > 0 && (is_punct(c, &s->t[i - 1], ",") || is_quote(c, &s->t[i - 1]))))
             continue;
+        /* "eigenen Angaben zufolge", "by its own account": the actor claims */
+        if (acc && i > 0 && (s->t[i].flags & TOK_CAP) &&
+            ((s->t[i - 1].len >= 5 && !strncasecmp(tok_text(c, &s->t[i - 1]), "eigen", 5)) ||
+             (s->t[i - 1].len == 3 && !strncasecmp(tok_text(c, &s->t[i - 1]), "own", 3)))) {
+            s->claim_self = 1;
+            return;
+        }
         /* "nach ukrainischen Angaben": the source stands before the noun */
         if (acc && (s->t[i].flags & TOK_CAP) && i >= 2 && has_role(s, i - 2, ROLE_TARGET) &&
             s->in_actor[i - 1]) {
@@ -842,6 +850,11 @@ static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
     size_t best = best_place(at->places, at->nplaces, rel);
     attr_place prev[MAXQ];
     const attr_place *pp = best != SIZE_MAX ? &at->places[best] : NULL;
+    /* "enter Idlib province", "die Stadt Bentiu einnahmen": a city or
+     * region the sentence names without a preposition */
+    for (size_t k = 0; !pp && k < at->nplaces; k++)
+        if (!at->places[k].is_country)
+            pp = &at->places[k];
     if (!pp && si > 0 && c->e->gaz) {
         /* "Der Ort Sudscha in der Region Kursk. Die Ukraine hatte die
          * Grenzregion angegriffen": the place of the sentence before, when
@@ -883,6 +896,9 @@ static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
     if (cl) {
         ev->claimant.text = dup_span(c, cl->claim_s, cl->claim_e);
         ev->claimant.code = arena_strndup(&d->mem, cl->claim_code, strlen(cl->claim_code));
+    } else if (s->claim_self && ev->source.text) {
+        ev->claimant.text = ev->source.text;
+        ev->claimant.code = ev->source.code;
     }
 }
 
