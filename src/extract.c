@@ -573,7 +573,12 @@ static void find_claimant(ctx *c, sent_info *s)
             return;
         }
         if (say && i > 0 && !pron_after) {
-            int m = mention_at(s, (uint32_t)i, 0);
+            size_t v = i;   /* "the Turkish president has said" */
+            while (v > 1 && i - v < 2 && has_role(s, v - 1, ROLE_AUX))
+                v--;
+            int m = mention_at(s, (uint32_t)v, 0);
+            if (m < 0 && v != i)
+                m = mention_at(s, (uint32_t)i, 0);
             if (m >= 0 && bound(s, s->men[m].start))
                 m = -2;
             if (m >= 0) {
