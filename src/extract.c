@@ -855,9 +855,10 @@ static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
     size_t best = best_place(at->places, at->nplaces, rel);
     attr_place prev[MAXQ];
     const attr_place *pp = best != SIZE_MAX ? &at->places[best] : NULL;
-    /* "enter Idlib province", "die Stadt Bentiu einnahmen": a city or
-     * region the sentence names without a preposition */
-    for (size_t k = 0; !pp && k < at->nplaces; k++)
+    /* "enter Idlib province", "die Stadt Bentiu einnahmen", "the enclave
+     * of Rojava": a city or region the sentence names, even without a
+     * preposition, says more than a whole country */
+    for (size_t k = 0; (!pp || pp->is_country) && k < at->nplaces; k++)
         if (!at->places[k].is_country)
             pp = &at->places[k];
     if (!pp && si > 0 && c->e->gaz) {
