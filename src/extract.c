@@ -1263,11 +1263,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             continue;
         if (tgt < 0 && same_who(scode, tcode))
             continue;   /* the context gave the source's own country */
-        /* one event per dyad and root in a sentence */
+        /* one event per dyad and root in a sentence; in English one per
+         * dyad: its first verb carries the act, the rest elaborate it */
         int dup = 0;
         for (size_t k = first_event; k < d->nevents; k++) {
             const dyad_event *o = &d->events[k];
-            if (!strncmp(o->cameo, ev->code, 2) &&
+            if ((!strncmp(o->cameo, ev->code, 2) || english) &&
                 ((same_who(o->source.code, scode) && same_who(o->target.code, tcode)) ||
                  (same_who(o->source.code, tcode) && same_who(o->target.code, scode))))
                 dup = 1;
