@@ -1053,6 +1053,13 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 /* a noun's prepositional phrases follow it closely */
                 if (noun && !(m->start >= tr->end && m->start - tr->end <= 5))
                     continue;
+                /* "für das Attentat auf X verantwortlich machen": a phrase
+                 * inside a gapped trigger is part of its content (but an
+                 * agent there acts: "Unterstützung durch X versichert") */
+                if (tr->gap && m->start > tr->start && m->end < tr->end &&
+                    mk[k] != MK_TSOURCE && mk[k] != MK_TTARGET && mk[k] != MK_BY &&
+                    mk[k] != MK_PARTNER)
+                    continue;
                 int as_src = mk[k] == MK_TSOURCE ||
                              (mk[k] == MK_BY && (passive || noun || agent_prep(s, m))) ||
                              (mk[k] == MK_SOURCE && noun);
