@@ -999,11 +999,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (takes_content(ev->code) && tr->start + 1 < content_from)
             content_from = tr->start + 1;
         int passive = passive_clause(c, s, cs, ce, tr, ev);
-        /* German capitalises nouns: a trigger ending in one is nominal */
+        /* German capitalises nouns: a trigger headed by one is nominal (the
+         * head is the last word, or a gapped phrase's first) */
+        size_t head = tr->gap ? tr->start : tr->end - 1;   /* "Treffen ... in" */
         int noun = (ev->flags & EF_NOUN) ||
-                   (c->lx->lang[0] == 'd' && (s->t[tr->end - 1].flags & TOK_CAP) &&
-                    tr->end - 1 > 0 &&
-                    !(tr->gap && !(s->t[tr->start].flags & TOK_CAP)));
+                   (c->lx->lang[0] == 'd' && (s->t[head].flags & TOK_CAP) && head > 0);
         /* a noun's actors come from its own phrase, unless a light verb
          * makes the clause's subject act it ("verübten einen Anschlag") */
         int light = 0, wish = 0;
@@ -1051,7 +1051,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 if (m->weak && mk[k] != MK_TARGET && mk[k] != MK_TTARGET && mk[k] != MK_PARTNER)
                     continue;
                 /* a noun's prepositional phrases follow it closely */
-                if (noun && !(m->start >= tr->end && m->start - tr->end <= 5))
+                if (noun && !(m->start >= tr->end && m->start - tr->end <= 5) &&
+                    !(tr->gap && m->start > tr->start && m->end < tr->end))
                     continue;
                 /* "für das Attentat auf X verantwortlich machen": a phrase
                  * inside a gapped trigger is part of its content (but an
