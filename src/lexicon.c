@@ -318,16 +318,25 @@ static int fail(where *w, const char *fmt, ...)
     return -1;
 }
 
+/* Room for one more element in a growing array (doubling): the array,
+ * perhaps moved, or NULL (the old one still valid) when memory is out. */
+static void *room(void *v, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return v;
+    size_t c = *cap ? *cap * 2 : 512;
+    void *nv = realloc(v, c * elem);
+    if (nv)
+        *cap = c;
+    return nv;
+}
+
 static int add_phrase(lang_lex *lx, const phrase *p)
 {
-    if (lx->nphrases == lx->capphrases) {
-        size_t cap = lx->capphrases ? lx->capphrases * 2 : 1024;
-        phrase *v = realloc(lx->phrases, cap * sizeof *v);
-        if (!v)
-            return -1;
-        lx->phrases = v;
-        lx->capphrases = cap;
-    }
+    phrase *v = room(lx->phrases, &lx->capphrases, lx->nphrases, sizeof *v);
+    if (!v)
+        return -1;
+    lx->phrases = v;
     lx->phrases[lx->nphrases++] = *p;
     return 0;
 }
@@ -526,14 +535,10 @@ static int load_actor_line(struct dyad_engine *e, lang_lex *lx, char **f,
     char kind = f[1][0];
     if (f[1][1] || (kind != AK_NAME && kind != AK_ADJ && kind != AK_AGENT))
         return fail(w, "kind must be n, a or g, not '%s'", f[1]);
-    if (e->nactors == e->capactors) {
-        size_t cap = e->capactors ? e->capactors * 2 : 1024;
-        actor_entry *v = realloc(e->actors, cap * sizeof *v);
-        if (!v)
-            return fail(w, "out of memory");
-        e->actors = v;
-        e->capactors = cap;
-    }
+    actor_entry *av = room(e->actors, &e->capactors, e->nactors, sizeof *av);
+    if (!av)
+        return fail(w, "out of memory");
+    e->actors = av;
     actor_entry *a = &e->actors[e->nactors];
     memset(a, 0, sizeof *a);
     memcpy(a->code, f[0], cl + 1);
@@ -607,14 +612,10 @@ static int load_event_line(struct dyad_engine *e, lang_lex *lx, char **f,
     size_t cl = strlen(f[0]);
     if (cl < 2 || cl > 4 || strspn(f[0], "0123456789") != cl)
         return fail(w, "bad CAMEO code '%s'", f[0]);
-    if (e->nevents == e->capevents) {
-        size_t cap = e->capevents ? e->capevents * 2 : 1024;
-        event_entry *v = realloc(e->events, cap * sizeof *v);
-        if (!v)
-            return fail(w, "out of memory");
-        e->events = v;
-        e->capevents = cap;
-    }
+    event_entry *evs = room(e->events, &e->capevents, e->nevents, sizeof *evs);
+    if (!evs)
+        return fail(w, "out of memory");
+    e->events = evs;
     event_entry *ev = &e->events[e->nevents];
     memset(ev, 0, sizeof *ev);
     memcpy(ev->code, f[0], cl + 1);
@@ -872,13 +873,12 @@ static int load_cameo(struct dyad_engine *e, const char *dir, char *err,
             fclose(fp);
             return -1;
         }
-        if (e->ncameo == e->capcameo) {
-            size_t cap = e->capcameo ? e->capcameo * 2 : 512;
-            cameo_entry *v = realloc(e->cameo, cap * sizeof *v);
-            if (!v) { fclose(fp); return -1; }
-            e->cameo = v;
-            e->capcameo = cap;
+        cameo_entry *cv = room(e->cameo, &e->capcameo, e->ncameo, sizeof *cv);
+        if (!cv) {
+            fclose(fp);
+            return -1;
         }
+        e->cameo = cv;
         cameo_entry *c = &e->cameo[e->ncameo++];
         memset(c, 0, sizeof *c);
         snprintf(c->code, sizeof c->code, "%s", f[0]);
