@@ -1440,40 +1440,47 @@ static void qwhere(qbuf *q, store *s, const store_filter *f)
                 " WHERE mu.verification = 'unverified')");
 }
 
-static void qlimit(qbuf *q, const store_filter *f)
+/* Runs select, the filter's WHERE, order and LIMIT: the event and the
+ * mention listings differ only in their columns and order. */
+static dyad_status query_filtered(store *s, const store_filter *f,
+                                  const char *select, const char *order,
+                                  store_cur **c)
 {
+    qbuf *q = calloc(1, sizeof *q);
+    if (!q) return DYAD_ENOMEM;
+    qadd(q, select);
+    qwhere(q, s, f);
+    qadd(q, order);
     if (f && f->limit > 0) {
         qadd(q, " LIMIT ?");
         qparam(q, vint(f->limit));
     }
+    if (q->overflow) {
+        free(q);
+        return store_fail(s, "query too long");
+    }
+    dyad_status rc = s->be->query(s, q->sql, q->p, q->np, c);
+    free(q);
+    return rc;
 }
 
 dyad_status store_query_events(store *s, const store_filter *f,
                                int (*cb)(const store_event_row *, void *),
                                void *ud)
 {
-    qbuf *q = calloc(1, sizeof *q);
-    if (!q) return DYAD_ENOMEM;
-    qadd(q, "SELECT e.id, e.date, e.source_code, e.source_text, e.target_code,"
-            " e.target_text, e.cameo, e.cameo_name, e.plover, e.quad,"
-            " e.goldstein, e.loc_name, e.loc_country, e.lat, e.lon,"
-            " e.q_value, e.q_unit, e.q_text, e.q_qualifier, e.claimant_code,"
-            " e.claimant_text, e.verification, e.hedged, d.doc_key,"
-            " fs.text, d.url, d.date, fs.sentence_index, e.n_mentions,"
-            " e.n_sources, e.n_articles"
-            " FROM events e JOIN mentions m ON m.id = e.first_mention"
-            " JOIN sentences fs ON fs.id = m.sentence_id"
-            " JOIN documents d ON d.id = m.doc_id");
-    qwhere(q, s, f);
-    qadd(q, " ORDER BY e.date, e.id");
-    qlimit(q, f);
-    if (q->overflow) {
-        free(q);
-        return store_fail(s, "query too long");
-    }
     store_cur *c = NULL;
-    dyad_status rc = s->be->query(s, q->sql, q->p, q->np, &c);
-    free(q);
+    dyad_status rc = query_filtered(s, f,
+        "SELECT e.id, e.date, e.source_code, e.source_text, e.target_code,"
+        " e.target_text, e.cameo, e.cameo_name, e.plover, e.quad,"
+        " e.goldstein, e.loc_name, e.loc_country, e.lat, e.lon,"
+        " e.q_value, e.q_unit, e.q_text, e.q_qualifier, e.claimant_code,"
+        " e.claimant_text, e.verification, e.hedged, d.doc_key,"
+        " fs.text, d.url, d.date, fs.sentence_index, e.n_mentions,"
+        " e.n_sources, e.n_articles"
+        " FROM events e JOIN mentions m ON m.id = e.first_mention"
+        " JOIN sentences fs ON fs.id = m.sentence_id"
+        " JOIN documents d ON d.id = m.doc_id",
+        " ORDER BY e.date, e.id", &c);
     if (rc) return rc;
     const store_backend *b = s->be;
     int r;
@@ -1524,28 +1531,19 @@ dyad_status store_query_mentions(store *s, const store_filter *f,
                                  int (*cb)(const store_mention_row *, void *),
                                  void *ud)
 {
-    qbuf *q = calloc(1, sizeof *q);
-    if (!q) return DYAD_ENOMEM;
-    qadd(q, "SELECT mm.id, mm.event_id, d.doc_key, d.url, d.source_name,"
-            " d.date, d.lang, d.doc_len, ms.sentence_index, ms.sent_start,"
-            " ms.sent_len, ms.text, mm.date, mm.trigger_text,"
-            " mm.claimant_code, mm.claimant_text, mm.verification, mm.hedged,"
-            " mm.q_value, mm.q_unit, mm.q_text, mm.q_qualifier, fd.date"
-            " FROM mentions mm JOIN events e ON e.id = mm.event_id"
-            " JOIN documents d ON d.id = mm.doc_id"
-            " JOIN sentences ms ON ms.id = mm.sentence_id"
-            " JOIN mentions fm ON fm.id = e.first_mention"
-            " JOIN documents fd ON fd.id = fm.doc_id");
-    qwhere(q, s, f);
-    qadd(q, " ORDER BY mm.event_id, mm.id");
-    qlimit(q, f);
-    if (q->overflow) {
-        free(q);
-        return store_fail(s, "query too long");
-    }
     store_cur *c = NULL;
-    dyad_status rc = s->be->query(s, q->sql, q->p, q->np, &c);
-    free(q);
+    dyad_status rc = query_filtered(s, f,
+        "SELECT mm.id, mm.event_id, d.doc_key, d.url, d.source_name,"
+        " d.date, d.lang, d.doc_len, ms.sentence_index, ms.sent_start,"
+        " ms.sent_len, ms.text, mm.date, mm.trigger_text,"
+        " mm.claimant_code, mm.claimant_text, mm.verification, mm.hedged,"
+        " mm.q_value, mm.q_unit, mm.q_text, mm.q_qualifier, fd.date"
+        " FROM mentions mm JOIN events e ON e.id = mm.event_id"
+        " JOIN documents d ON d.id = mm.doc_id"
+        " JOIN sentences ms ON ms.id = mm.sentence_id"
+        " JOIN mentions fm ON fm.id = e.first_mention"
+        " JOIN documents fd ON fd.id = fm.doc_id",
+        " ORDER BY mm.event_id, mm.id", &c);
     if (rc) return rc;
     const store_backend *b = s->be;
     int r;
