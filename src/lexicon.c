@@ -11,11 +11,52 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include "internal.h"
 
 #define WMAX 128
 
 static _Thread_local struct sb_stemmer *stem_de, *stem_en;
+
+/* Each thread's stemmers are deleted when the thread ends. */
+typedef struct { struct sb_stemmer *de, *en; } stemmers;
+static tss_t stem_key;
+static once_flag stem_once = ONCE_FLAG_INIT;
+static int stem_key_ok;
+
+static void stemmers_free(void *p)
+{
+    stemmers *s = p;
+    sb_stemmer_delete(s->de);
+    sb_stemmer_delete(s->en);
+    free(s);
+}
+
+static void stem_key_init(void)
+{
+    stem_key_ok = tss_create(&stem_key, stemmers_free) == thrd_success;
+}
+
+static struct sb_stemmer *stemmer_for(const lang_lex *lx)
+{
+    struct sb_stemmer **sp = lx->lang[0] == 'd' ? &stem_de : &stem_en;
+    if (*sp)
+        return *sp;
+    *sp = sb_stemmer_new(lx->stemmer_name, "UTF_8");
+    call_once(&stem_once, stem_key_init);
+    if (stem_key_ok) {
+        stemmers *s = tss_get(stem_key);
+        if (!s && (s = calloc(1, sizeof *s)) && tss_set(stem_key, s) != thrd_success) {
+            free(s);
+            s = NULL;
+        }
+        if (s) {
+            s->de = stem_de;
+            s->en = stem_en;
+        }
+    }
+    return *sp;
+}
 
 /* German verbs defeat Snowball (lieferte -> "liefert", liefern -> "lief"),
  * so lower-case German words (verbs, participles: German capitalises its
@@ -140,10 +181,8 @@ static size_t stem_case(const lang_lex *lx, const char *w, size_t n, char *out,
 {
     if (lower && lx->lang[0] == 'd')
         return de_verb(w, n, out, cap);
-    struct sb_stemmer **sp = lx->lang[0] == 'd' ? &stem_de : &stem_en;
-    if (!*sp)
-        *sp = sb_stemmer_new(lx->stemmer_name, "UTF_8");
-    if (!*sp || n == 0) {
+    struct sb_stemmer *st = stemmer_for(lx);
+    if (!st || n == 0) {
         if (n + 1 > cap)
             return 0;
         memcpy(out, w, n);
@@ -163,7 +202,7 @@ static size_t stem_case(const lang_lex *lx, const char *w, size_t n, char *out,
                 !memcmp(m->pool + m->word[j], w, n))
                 break;
         if (!m->hash[j]) {
-            k = snowball(*sp, w, n, &r, &ok);
+            k = snowball(st, w, n, &r, &ok);
             uint32_t wo, so;
             if (k < 256 && !memo_pool(m, w, n, &wo) && !memo_pool(m, r ? r : "", k, &so)) {
                 m->hash[j] = h;
@@ -180,7 +219,7 @@ static size_t stem_case(const lang_lex *lx, const char *w, size_t n, char *out,
             r = m->pool + m->stem[j];
         }
     } else {
-        k = snowball(*sp, w, n, &r, &ok);
+        k = snowball(st, w, n, &r, &ok);
     }
     if (!ok || k + 1 > cap)
         return 0;

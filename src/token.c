@@ -5,6 +5,7 @@
  * than all other stages together. */
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include "internal.h"
 
 /* 4-way set-associative: a direct-mapped table kept evicting words whose
@@ -22,6 +23,17 @@ typedef struct {
 } cache_slot;                     /* 64 bytes: one cache line */
 
 static _Thread_local cache_slot *cache;
+
+/* The cache is freed when its thread ends (a thread key's destructor): a
+ * program that codes on many short-lived threads leaks nothing. */
+static tss_t cache_key;
+static once_flag cache_once = ONCE_FLAG_INIT;
+static int cache_key_ok;
+
+static void cache_key_init(void)
+{
+    cache_key_ok = tss_create(&cache_key, free) == thrd_success;
+}
 
 /* Word-at-a-time hash of a short word (never reads past w[n-1]). */
 static uint64_t word_hash(const char *w, size_t n)
@@ -60,8 +72,12 @@ static void analyse(const lang_lex *lx, const char *w, size_t n, token *t)
     cache_slot *set = NULL;
     uint64_t h = 0;
     if (n < CACHE_WORD) {
-        if (!cache)
+        if (!cache) {
             cache = calloc((size_t)CACHE_WAYS << CACHE_SETS_BITS, sizeof *cache);
+            call_once(&cache_once, cache_key_init);
+            if (cache && cache_key_ok)
+                tss_set(cache_key, cache);
+        }
         if (cache) {
             h = word_hash(w, n);
             set = &cache[(h >> (64 - CACHE_SETS_BITS)) * CACHE_WAYS];
