@@ -12,33 +12,7 @@ SHARED=$(dirname "$0")/../../shared
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/dyad-bench-ingest.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 IN=$TMP/input.jsonl
-python3 - "$SHARED" "$IN" "$MB" <<'PY'
-import json, os, sys, glob
-shared, out, mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
-docs = []
-for f in sorted(glob.glob(os.path.join(shared, "corpus", "*", "*.jsonl"))):
-    for line in open(f, encoding="utf-8"):
-        try:
-            d = json.loads(line)
-        except ValueError:
-            continue
-        if d.get("text"):
-            docs.append(d)
-if not docs:
-    for f in sorted(glob.glob("samples/*.txt")):
-        docs.append({"id": os.path.basename(f), "lang": "de",
-                     "text": open(f, encoding="utf-8").read()})
-size, n = 0, 0
-with open(out, "w", encoding="utf-8") as w:
-    while docs and size < mb * 1_000_000:
-        for d in docs:
-            e = dict(d, id="%s#%d" % (d.get("id"), n),
-                     text=d["text"] + "\n\n(%d)" % n)
-            line = json.dumps(e, ensure_ascii=False) + "\n"
-            w.write(line)
-            size += len(line.encode("utf-8"))
-        n += 1
-PY
+python3 "$(dirname "$0")/make_corpus.py" "$SHARED" "$IN" "$MB" --distinct >/dev/null
 bytes=$(wc -c <"$IN")
 ndocs=$(wc -l <"$IN")
 now() { date +%s.%N; }
