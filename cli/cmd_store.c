@@ -821,21 +821,28 @@ static int query_row(const store_event_row *e, void *ud)
     return ferror(stdout) ? 1 : 0;
 }
 
-static char *join3(const char *a, const char *b, const char *c)
+/* query, stats and export share the filter options: their usage is head,
+ * filter_help and tail. Returns -1 to run the command, else its exit code;
+ * *usage (when asked for) is the caller's to free. */
+static int parse_filter_opts(int argc, char **argv, const char *cmd,
+                             const char *head, const char *tail,
+                             int allow_gdelt, opts *o, char **usage)
 {
-    size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
-    char *s = malloc(n);
-    if (s) snprintf(s, n, "%s%s%s", a, b, c);
-    return s;
+    size_t n = strlen(head) + strlen(filter_help) + strlen(tail) + 1;
+    char *u = malloc(n);
+    if (!u) return 2;
+    snprintf(u, n, "%s%s%s", head, filter_help, tail);
+    int rc = parse_opts(argc, argv, cmd, u, o, allow_gdelt);
+    if (rc >= 0 || !usage) free(u);
+    else *usage = u;
+    return rc;
 }
 
 int cmd_query(int argc, char **argv)
 {
-    char *usage = join3(query_usage_head, filter_help, query_usage_tail);
-    if (!usage) return 2;
     opts o;
-    int rc = parse_opts(argc, argv, "query", usage, &o, 0);
-    free(usage);
+    int rc = parse_filter_opts(argc, argv, "query", query_usage_head,
+                               query_usage_tail, 0, &o, NULL);
     if (rc >= 0) return rc;
     store *s = open_db("query", o.db);
     if (!s) return 2;
@@ -1013,14 +1020,11 @@ static void stats_print(const bucket *b, int format, int first, int top)
 
 int cmd_stats(int argc, char **argv)
 {
-    char *usage = join3(stats_usage_head, filter_help, stats_usage_tail);
-    if (!usage) return 2;
     opts o;
-    int rc = parse_opts(argc, argv, "stats", usage, &o, 0);
-    if (rc >= 0) {
-        free(usage);
-        return rc;
-    }
+    char *usage = NULL;
+    int rc = parse_filter_opts(argc, argv, "stats", stats_usage_head,
+                               stats_usage_tail, 0, &o, &usage);
+    if (rc >= 0) return rc;
     sctx c;
     memset(&c, 0, sizeof c);
     snprintf(c.imprecise.key, sizeof c.imprecise.key, "-");
@@ -1272,20 +1276,15 @@ static int export_mention(const store_mention_row *m, void *ud)
 
 int cmd_export(int argc, char **argv)
 {
-    char *usage = join3(export_usage_head, filter_help, export_usage_tail);
-    if (!usage) return 2;
     opts o;
-    int rc = parse_opts(argc, argv, "export", usage, &o, 1);
-    if (rc >= 0) {
-        free(usage);
-        return rc;
-    }
+    int rc = parse_filter_opts(argc, argv, "export", export_usage_head,
+                               export_usage_tail, 1, &o, NULL);
+    if (rc >= 0) return rc;
     /* Export writes files: without --format it is JSON Lines, never a table. */
     int explicit_fmt = 0;
     for (int i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--format")) explicit_fmt = 1;
     if (!explicit_fmt) o.format = FMT_JSONL;
-    free(usage);
     store *s = open_db("export", o.db);
     if (!s) return 2;
     dyad_status st;
