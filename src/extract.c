@@ -853,14 +853,16 @@ static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
                                      base + (uint32_t)(q->start + q->len));
     }
     size_t best = best_place(at->places, at->nplaces, rel);
+    /* the first town or region the sentence names is where it happened
+     * ("airstrikes on Khan Sheikhoun, a town in Idlib province"); a whole
+     * country only when no smaller place is named */
+    for (size_t k = 0; k < at->nplaces; k++)
+        if (!at->places[k].is_country) {
+            best = k;
+            break;
+        }
     attr_place prev[MAXQ];
     const attr_place *pp = best != SIZE_MAX ? &at->places[best] : NULL;
-    /* "enter Idlib province", "die Stadt Bentiu einnahmen", "the enclave
-     * of Rojava": a city or region the sentence names, even without a
-     * preposition, says more than a whole country */
-    for (size_t k = 0; (!pp || pp->is_country) && k < at->nplaces; k++)
-        if (!at->places[k].is_country)
-            pp = &at->places[k];
     if (!pp && si > 0 && c->e->gaz) {
         /* "Der Ort Sudscha in der Region Kursk. Die Ukraine hatte die
          * Grenzregion angegriffen": the place of the sentence before, when
