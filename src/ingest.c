@@ -39,7 +39,7 @@ struct dyad_reader {
     char pending[512]; dyad_status pending_st;  /* message owed after a doc */
 };
 
-static void detailf(char *d, size_t n, const char *fmt, ...)
+void ingest_detailf(char *d, size_t n, const char *fmt, ...)
 {
     if (!d || !n) return;
     va_list ap;
@@ -347,7 +347,7 @@ static dyad_status open_next(dyad_reader *r, char *detail, size_t dl)
     if (!(r->path = strdup(p))) return DYAD_ENOMEM;
     struct stat st;
     if (!is_stdin && stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-        detailf(detail, dl, "%s: folder too deep or unreadable", p);
+        ingest_detailf(detail, dl, "%s: folder too deep or unreadable", p);
         return DYAD_EIO;
     }
     errno = 0;
@@ -359,7 +359,7 @@ static dyad_status open_next(dyad_reader *r, char *detail, size_t dl)
         r->in.gz = gzopen(p, "rb");
     }
     if (!r->in.gz) {
-        detailf(detail, dl, "%s: cannot open: %s", p, strerror(errno ? errno : EIO));
+        ingest_detailf(detail, dl, "%s: cannot open: %s", p, strerror(errno ? errno : EIO));
         return DYAD_EIO;
     }
     gzbuffer(r->in.gz, 128 * 1024);
@@ -438,7 +438,7 @@ static dyad_status slurp(dyad_reader *r, size_t *n, char *detail, size_t dl)
         size_t got = ingest_read(&r->in, r->buf + len, room);
         len += got;
         if (len > r->opts.max_bytes) {     /* the rest is never read */
-            detailf(detail, dl, "%s: larger than the limit of %zu bytes; skipped",
+            ingest_detailf(detail, dl, "%s: larger than the limit of %zu bytes; skipped",
                     r->path, r->opts.max_bytes);
             return DYAD_ETOOBIG;
         }
@@ -458,7 +458,7 @@ static dyad_status next_whole(dyad_reader *r, dyad_input *in, char *detail,
     if (st) return st;
     if (r->in.err[0]) {
         if (n == 0) {
-            detailf(detail, dl, "%s: unreadable: %s", r->path, r->in.err);
+            ingest_detailf(detail, dl, "%s: unreadable: %s", r->path, r->in.err);
             return DYAD_EINPUT;
         }
         snprintf(r->pending, sizeof r->pending,
@@ -468,14 +468,14 @@ static dyad_status next_whole(dyad_reader *r, dyad_input *in, char *detail,
     }
     if (r->fmt == DYAD_FMT_TEXT && is_binary(r->buf, n)) {
         r->pending[0] = 0;
-        detailf(detail, dl, "%s: binary file (NUL bytes); skipped", r->path);
+        ingest_detailf(detail, dl, "%s: binary file (NUL bytes); skipped", r->path);
         return DYAD_EINPUT;
     }
     memset(in, 0, sizeof *in);
     if (r->fmt == DYAD_FMT_HTML) {
         dyad_status hs = dyad_html_extract(r->buf, n, NULL, &r->page);
         if (hs) {
-            detailf(detail, dl, "%s: %s", r->path, hs == DYAD_ENOMEM ?
+            ingest_detailf(detail, dl, "%s: %s", r->path, hs == DYAD_ENOMEM ?
                     "out of memory" : "not a usable HTML page");
             return hs;
         }
@@ -509,7 +509,7 @@ static dyad_status json_input(dyad_reader *r, json_t *o, dyad_input *in,
 {
     json_t *tv = json_object_get(o, "text");
     if (!json_is_string(tv)) {
-        detailf(detail, dl, "%s%s: no \"text\" string", r->path, where);
+        ingest_detailf(detail, dl, "%s%s: no \"text\" string", r->path, where);
         return DYAD_EINPUT;
     }
     const char *t = json_string_value(tv);
@@ -543,14 +543,14 @@ static dyad_status next_jsonl(dyad_reader *r, dyad_input *in, char *detail,
         const char *line = ingest_getline(&r->in, r->opts.max_bytes, &len, &toolong);
         r->lineno++;
         if (toolong) {
-            detailf(detail, dl, "%s:%zu: line larger than the limit of %zu bytes; skipped",
+            ingest_detailf(detail, dl, "%s:%zu: line larger than the limit of %zu bytes; skipped",
                     r->path, r->lineno, r->opts.max_bytes);
             return DYAD_ETOOBIG;
         }
         if (!line) {
             r->open = 0;
             if (r->in.err[0]) {
-                detailf(detail, dl, "%s: data broken off after line %zu (%s); the rest is lost",
+                ingest_detailf(detail, dl, "%s: data broken off after line %zu (%s); the rest is lost",
                         r->path, r->lineno - 1, r->in.err);
                 return DYAD_EINPUT;
             }
@@ -560,13 +560,13 @@ static dyad_status next_jsonl(dyad_reader *r, dyad_input *in, char *detail,
         while (k < len && isspace((unsigned char)line[k])) k++;
         if (k == len) continue;
         if (memchr(line, 0, len)) {
-            detailf(detail, dl, "%s:%zu: binary data (NUL bytes); skipped", r->path, r->lineno);
+            ingest_detailf(detail, dl, "%s:%zu: binary data (NUL bytes); skipped", r->path, r->lineno);
             return DYAD_EINPUT;
         }
         json_error_t err;
         json_t *o = json_loadb(line, len, JSON_ALLOW_NUL, &err);
         if (!o || !json_is_object(o)) {
-            detailf(detail, dl, "%s:%zu: not JSON: %s", r->path, r->lineno,
+            ingest_detailf(detail, dl, "%s:%zu: not JSON: %s", r->path, r->lineno,
                     o ? "not an object" : err.text);
             json_decref(o);
             return DYAD_EINPUT;
@@ -592,17 +592,17 @@ static dyad_status next_json_whole(dyad_reader *r, dyad_input *in, char *detail,
         if (!j) {
             r->open = 0;
             if (r->in.err[0])
-                detailf(detail, dl, "%s: data broken off after %zu bytes (%s); no document read",
+                ingest_detailf(detail, dl, "%s: data broken off after %zu bytes (%s); no document read",
                         r->path, n, r->in.err);
             else
-                detailf(detail, dl, "%s: not valid JSON (line %d, column %d: %s); skipped",
+                ingest_detailf(detail, dl, "%s: not valid JSON (line %d, column %d: %s); skipped",
                         r->path, err.line, err.column, err.text);
             return DYAD_EINPUT;
         }
         if (!json_is_array(j) && !json_is_object(j)) {
             json_decref(j);
             r->open = 0;
-            detailf(detail, dl, "%s: JSON is neither a document nor a list of documents; skipped",
+            ingest_detailf(detail, dl, "%s: JSON is neither a document nor a list of documents; skipped",
                     r->path);
             return DYAD_EINPUT;
         }
@@ -617,7 +617,7 @@ static dyad_status next_json_whole(dyad_reader *r, dyad_input *in, char *detail,
     char where[64] = "";
     if (arr) snprintf(where, sizeof where, "#%zu", k + 1);
     if (!json_is_object(o)) {
-        detailf(detail, dl, "%s%s: not a JSON object; skipped", r->path, where);
+        ingest_detailf(detail, dl, "%s%s: not a JSON object; skipped", r->path, where);
         return DYAD_EINPUT;
     }
     r->json = json_incref(o);
@@ -633,13 +633,13 @@ static dyad_status next_warc(dyad_reader *r, dyad_input *in, char *detail,
         dyad_status st = ingest_warc_next(r->warc, &rec, msg, sizeof msg);
         if (st == DYAD_EOF) { r->open = 0; return DYAD_EOF; }
         if (st) {
-            detailf(detail, dl, "%s: %s", r->path, msg);
+            ingest_detailf(detail, dl, "%s: %s", r->path, msg);
             return st;
         }
         r->ndocs++;
         dyad_status hs = dyad_html_extract(rec.body, rec.len, rec.charset, &r->page);
         if (hs) {
-            detailf(detail, dl, "%s: record %zu (%s): %s", r->path, ingest_warc_nrecords(r->warc),
+            ingest_detailf(detail, dl, "%s: record %zu (%s): %s", r->path, ingest_warc_nrecords(r->warc),
                     rec.uri ? rec.uri : "?", hs == DYAD_ENOMEM ? "out of memory" :
                     "not a usable HTML page");
             return hs;
@@ -666,7 +666,7 @@ dyad_status dyad_reader_next(dyad_reader *r, dyad_input *in, char *detail,
     if (detail && detail_len) detail[0] = 0;
     release_doc(r);
     if (r->pending[0]) {
-        detailf(detail, detail_len, "%s", r->pending);
+        ingest_detailf(detail, detail_len, "%s", r->pending);
         r->pending[0] = 0;
         return r->pending_st;
     }

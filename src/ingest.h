@@ -27,6 +27,9 @@ const char *ingest_getline(ingest_stream *s, size_t max, size_t *len,
                            int *toolong);
 size_t ingest_read(ingest_stream *s, char *dst, size_t n);
 size_t ingest_skip(ingest_stream *s, size_t n);
+/* printf into detail[0..n); both readers take an optional detail buffer,
+ * so a NULL or empty one drops the message. */
+void ingest_detailf(char *detail, size_t n, const char *fmt, ...);
 
 /* ---- ingest_warc.c: WARC records from a stream ---- */
 typedef struct ingest_warc ingest_warc;

@@ -6,7 +6,6 @@
 #include "ingest.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,15 +37,6 @@ void ingest_warc_free(ingest_warc *w)
 }
 
 size_t ingest_warc_nrecords(const ingest_warc *w) { return w ? w->nrec : 0; }
-
-static void detailf(char *d, size_t n, const char *fmt, ...)
-{
-    if (!d || !n) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(d, n, fmt, ap);
-    va_end(ap);
-}
 
 /* "Name: value" header match; returns the trimmed value or NULL. */
 static const char *header(const char *line, size_t len, const char *name,
@@ -125,7 +115,7 @@ dyad_status ingest_warc_next(ingest_warc *w, ingest_warc_record *rec, char *deta
                       size_t dl)
 {
     if (w->pending[0]) {
-        detailf(detail, dl, "%s", w->pending);
+        ingest_detailf(detail, dl, "%s", w->pending);
         w->pending[0] = 0;
         w->done = 1;
         return DYAD_EINPUT;
@@ -146,12 +136,12 @@ dyad_status ingest_warc_next(ingest_warc *w, ingest_warc_record *rec, char *deta
         if (!line) {
             w->done = 1;
             if (w->s->err[0]) {
-                detailf(detail, dl, "data broken off after %zu records (%s); the rest is lost",
+                ingest_detailf(detail, dl, "data broken off after %zu records (%s); the rest is lost",
                         w->nrec, w->s->err);
                 return DYAD_EINPUT;
             }
             if (w->nrec == 0 && skipped) {
-                detailf(detail, dl, "not a WARC file");
+                ingest_detailf(detail, dl, "not a WARC file");
                 return DYAD_EINPUT;
             }
             return DYAD_EOF;
@@ -165,7 +155,7 @@ dyad_status ingest_warc_next(ingest_warc *w, ingest_warc_record *rec, char *deta
             if (!line) {
                 if (toolong) continue;
                 w->done = 1;
-                detailf(detail, dl, "record %zu: headers broken off (%s); the rest is lost",
+                ingest_detailf(detail, dl, "record %zu: headers broken off (%s); the rest is lost",
                         w->nrec + 1, w->s->err[0] ? w->s->err : "end of file");
                 return DYAD_EINPUT;
             }
@@ -185,14 +175,14 @@ dyad_status ingest_warc_next(ingest_warc *w, ingest_warc_record *rec, char *deta
         }
         w->nrec++;
         if (clen < 0) {
-            detailf(detail, dl, "record %zu: no Content-Length; skipped", w->nrec);
+            ingest_detailf(detail, dl, "record %zu: no Content-Length; skipped", w->nrec);
             return DYAD_EINPUT;
         }
         int want = strcasecmp(type, "response") == 0 || strcasecmp(type, "resource") == 0;
         if (!want) {
             if (ingest_skip(w->s, (size_t)clen) < (size_t)clen && w->s->err[0]) {
                 w->done = 1;
-                detailf(detail, dl, "record %zu: broken off (%s); the rest is lost",
+                ingest_detailf(detail, dl, "record %zu: broken off (%s); the rest is lost",
                         w->nrec, w->s->err);
                 return DYAD_EINPUT;
             }
@@ -200,7 +190,7 @@ dyad_status ingest_warc_next(ingest_warc *w, ingest_warc_record *rec, char *deta
         }
         if ((unsigned long long)clen > w->max_bytes) {
             ingest_skip(w->s, (size_t)clen);
-            detailf(detail, dl, "record %zu (%.200s): %lld bytes, over the limit of %zu; skipped",
+            ingest_detailf(detail, dl, "record %zu (%.200s): %lld bytes, over the limit of %zu; skipped",
                     w->nrec, w->uri, clen, w->max_bytes);
             return DYAD_ETOOBIG;
         }
@@ -237,7 +227,7 @@ dyad_status ingest_warc_next(ingest_warc *w, ingest_warc_record *rec, char *deta
         rec->html = html && blen > 0;
         if (rec->html) return DYAD_OK;
         if (w->pending[0]) {                 /* nothing to deliver: report */
-            detailf(detail, dl, "%s", w->pending);
+            ingest_detailf(detail, dl, "%s", w->pending);
             w->pending[0] = 0;
             w->done = 1;
             return DYAD_EINPUT;
