@@ -344,8 +344,10 @@ static void build_mentions(ctx *c, sent_info *s)
             /* "Soldiers blocked the roads of Haiti": the country named later */
             for (size_t q = i + 1; !ctry && q < nr; q++)
                 if ((r[q].a->kind == AK_NAME || r[q].a->kind == AK_ADJ) &&
-                    is_country3(r[q].a->code))
-                    ctry = r[q].a->code;
+                    (is_country3(r[q].a->code) ||
+                     (r[q].a->kind == AK_NAME && strlen(r[q].a->code) >= 3 &&
+                      is_state(r[q].a->code))))
+                    ctry = r[q].a->code;   /* a country, or a person's country */
             if (!ctry)
                 continue;
             combine(code, ctry, a->code);
@@ -442,10 +444,11 @@ static void set_claim(ctx *c, sent_info *s, uint32_t ts, uint32_t te, const char
 }
 
 /* Is the actor starting at token p bound by a preposition before it? */
-static int bound(const sent_info *s, size_t p)
+static int bound(const ctx *c, const sent_info *s, size_t p)
 {
-    while (p > 0 && has_role(s, p - 1, ROLE_DET))
-        p--;
+    for (int hops = 0; p > 0 && hops < 4 && (has_role(s, p - 1, ROLE_DET) || filler(c, s, p - 1));
+         hops++)
+        p--;   /* "gegen die ehemalige Ministerpräsidentin" */
     if (p == 0)
         return 0;
     p--;
@@ -579,7 +582,7 @@ static void find_claimant(ctx *c, sent_info *s)
             int m = mention_at(s, (uint32_t)v, 0);
             if (m < 0 && v != i)
                 m = mention_at(s, (uint32_t)i, 0);
-            if (m >= 0 && bound(s, s->men[m].start))
+            if (m >= 0 && bound(c, s, s->men[m].start))
                 m = -2;
             if (m >= 0) {
                 size_t b = s->men[m].start;
