@@ -1132,6 +1132,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 /* the noun's own genitive or possessor, before or after it */
                 subj = adj_b >= 0 && !s->men[adj_b].weak ? adj_b
                      : adj_a >= 0 && !s->men[adj_a].weak ? adj_a : -1;
+                /* "ein Gericht hat das Urteil gegen X bestätigt": with its
+                 * object named, the noun is acted by the clause's subject */
+                if (subj < 0 && src < 0 && tgt >= 0 && pass == 0)
+                    subj = c->lx->lang[0] == 'd' ? (first >= 0 && s->men[first].end <= tr->start ? first : -1)
+                                                 : before;
                 obj = -1;
                 if ((src >= 0 || subj >= 0) && pass == 0) {
                     /* "40 Prozent der Munition aus Nordkorea" after "Russische
