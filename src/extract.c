@@ -957,6 +957,17 @@ static int gap_fill(const ctx *c, const sent_info *s, size_t a, size_t b)
     return 1;
 }
 
+/* Does an event trigger of its own stand between the clause start and
+ * trigger tr ("untersucht die Vorwürfe gegen X": the noun is what is
+ * investigated, not an act of the subject)? */
+static int verb_before(const sent_info *s, size_t cs, const match *tr)
+{
+    for (size_t q = 0; q < s->nm; q++)
+        if (s->m[q].type == PH_EVENT && s->m[q].start >= cs && s->m[q].start < tr->start)
+            return 1;
+    return 0;
+}
+
 /* Roots whose object is a proposition: what follows them in the sentence
  * is the content of an appeal, promise, demand or threat, not an event. */
 static int takes_content(const char *code)
@@ -1134,7 +1145,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                      : adj_a >= 0 && !s->men[adj_a].weak ? adj_a : -1;
                 /* "ein Gericht hat das Urteil gegen X bestätigt": with its
                  * object named, the noun is acted by the clause's subject */
-                if (subj < 0 && src < 0 && tgt >= 0 && pass == 0)
+                if (subj < 0 && src < 0 && tgt >= 0 && pass == 0 && !verb_before(s, cs, tr))
                     subj = c->lx->lang[0] == 'd' ? (first >= 0 && s->men[first].end <= tr->start ? first : -1)
                                                  : before;
                 obj = -1;
