@@ -243,36 +243,25 @@ static int anaphoric_near(const ctx_t *c, size_t i)
     return c->nt <= 3;
 }
 
-#define TOKCAP 384
-#define MARGIN 24
-
 typedef int (*scan_fn)(const ctx_t *c, size_t lo, size_t hi, int *extra);
 
-/* Runs fn over overlapping token windows until it reports something. */
+/* Runs fn over the token windows until it reports something. */
 static int scan(const char *s, size_t n, const char *lang, scan_fn fn,
                 int *extra)
 {
-    attr_tok t[TOKCAP];
+    attr_window w;
     ctx_t c;
-    size_t pos = 0;
-    int first = 1, r = 0;
+    int r;
     if (!s) return 0;
+    attr_scan_window_init(&w, s, n);
     memset(&c, 0, sizeof c);
     c.s = s;
-    c.t = t;
+    c.t = w.t;
     c.de = !lang || strcmp(lang, "en") != 0;
     c.en = !lang || strcmp(lang, "de") != 0;
-    while (pos < n) {
-        size_t end, nt = attr_scan_tokenize(s, n, pos, t, TOKCAP, &end), lo, hi;
-        int final = end >= n;
-        if (nt == 0) break;
-        c.nt = nt;
-        lo = first ? 0 : MARGIN;
-        hi = final ? nt : nt - MARGIN;
-        if ((r = fn(&c, lo, hi, extra)) != 0) return r;
-        if (final) break;
-        pos = t[hi - MARGIN].s;
-        first = 0;
+    while (attr_scan_window_next(&w)) {
+        c.nt = w.nt;
+        if ((r = fn(&c, w.lo, w.hi, extra)) != 0) return r;
     }
     return 0;
 }

@@ -1045,38 +1045,31 @@ static int date_gate(ctx_t *c, size_t i)
            (l > 6 && attr_scan_fold_cmp(b, l, "jahres", 0));
 }
 
-#define TOKCAP 384
-#define MARGIN 24   /* context tokens kept across window boundaries */
-
 size_t attr_date_find(const char *s, size_t n, const char *lang,
                       attr_ymd pub, attr_date *out, size_t max)
 {
-    attr_tok t[TOKCAP];
+    attr_window w;
     ctx_t c;
-    size_t count = 0, pos = 0, done = 0;
-    int first = 1;
+    size_t count = 0, done = 0;
     if (!s || !out || max == 0) return 0;
     call_once(&date_start_once, date_start_init);
+    attr_scan_window_init(&w, s, n);
     memset(&c, 0, sizeof c);
     c.s = s;
-    c.t = t;
+    c.t = w.t;
     c.de = !lang || strcmp(lang, "en") != 0;
     c.en = !lang || strcmp(lang, "de") != 0;
     c.pub = pub;
     c.pub_y = pub.y >= 1 && pub.y <= 9999;
     c.pub_m = c.pub_y && pub.m >= 1 && pub.m <= 12;
     c.pub_d = c.pub_m && pub.d >= 1 && pub.d <= mdays(pub.y, pub.m);
-    while (pos < n && count < max) {
-        size_t end, nt = attr_scan_tokenize(s, n, pos, t, TOKCAP, &end), lo, hi, i;
-        int final = end >= n;
-        if (nt == 0) break;
-        c.nt = nt;
+    while (count < max && attr_scan_window_next(&w)) {
+        size_t i;
+        c.nt = w.nt;
         c.tense_done = 0;
-        lo = first ? 0 : MARGIN;
-        hi = final ? nt : nt - MARGIN;
-        for (i = lo; i < hi && count < max; i++) {
+        for (i = w.lo; i < w.hi && count < max; i++) {
             int k;
-            if (t[i].s < done || !date_gate(&c, i)) continue;
+            if (w.t[i].s < done || !date_gate(&c, i)) continue;
             k = match_at(&out[count], &c, i);
             if (k > 0) {
                 done = out[count].start + out[count].len;
@@ -1084,9 +1077,6 @@ size_t attr_date_find(const char *s, size_t n, const char *lang,
                 i += (size_t)k - 1;
             }
         }
-        if (final) break;
-        pos = t[hi - MARGIN].s;
-        first = 0;
     }
     return count;
 }

@@ -921,33 +921,26 @@ static int qty_gate(const ctx_t *c, size_t i)
                      strstr(b, "tausend"));
 }
 
-#define TOKCAP 384
-#define MARGIN 24
-
 size_t attr_quantity_find(const char *s, size_t n, const char *lang,
                           attr_quantity *out, size_t max)
 {
-    attr_tok t[TOKCAP];
+    attr_window w;
     ctx_t c;
-    size_t count = 0, pos = 0, done = 0;
-    int first = 1;
+    size_t count = 0, done = 0;
     if (!s || !out || max == 0) return 0;
     call_once(&qty_start_once, qty_start_init);
+    attr_scan_window_init(&w, s, n);
     memset(&c, 0, sizeof c);
     c.s = s;
-    c.t = t;
+    c.t = w.t;
     c.de = !lang || strcmp(lang, "en") != 0;
     c.en = !lang || strcmp(lang, "de") != 0;
-    while (pos < n && count < max) {
-        size_t end, nt = attr_scan_tokenize(s, n, pos, t, TOKCAP, &end), lo, hi, i;
-        int final = end >= n;
-        if (nt == 0) break;
-        c.nt = nt;
-        lo = first ? 0 : MARGIN;
-        hi = final ? nt : nt - MARGIN;
-        for (i = lo; i < hi && count < max; i++) {
+    while (count < max && attr_scan_window_next(&w)) {
+        size_t i;
+        c.nt = w.nt;
+        for (i = w.lo; i < w.hi && count < max; i++) {
             size_t e = 0;
-            if (t[i].s < done || !qty_gate(&c, i)) continue;
+            if (w.t[i].s < done || !qty_gate(&c, i)) continue;
             if (quantity_at(&c, i, &out[count], &e,
                             count ? out[count - 1].unit : NULL,
                             count ? out[count - 1].start + out[count - 1].len : 0)) {
@@ -956,9 +949,6 @@ size_t attr_quantity_find(const char *s, size_t n, const char *lang,
                 i = e;
             }
         }
-        if (final) break;
-        pos = t[hi - MARGIN].s;
-        first = 0;
     }
     return count;
 }

@@ -53,6 +53,31 @@ static inline int uclass(const unsigned char *p, size_t left, size_t *len)
     return uclass_mb(p, left, len);
 }
 
+void attr_scan_window_init(attr_window *w, const char *s, size_t n)
+{
+    w->s = s;
+    w->n = n;
+    w->pos = 0;
+    w->nt = w->lo = w->hi = 0;
+    w->started = w->final = 0;
+}
+
+int attr_scan_window_next(attr_window *w)
+{
+    size_t end;
+    if (w->final) return 0;
+    if (w->started) w->pos = w->t[w->hi - ATTR_SCAN_MARGIN].s;
+    if (w->pos >= w->n) return 0;
+    w->nt = attr_scan_tokenize(w->s, w->n, w->pos, w->t, ATTR_SCAN_TOKCAP,
+                               &end);
+    if (w->nt == 0) return 0;
+    w->final = end >= w->n;
+    w->lo = w->started ? ATTR_SCAN_MARGIN : 0;
+    w->hi = w->final ? w->nt : w->nt - ATTR_SCAN_MARGIN;
+    w->started = 1;
+    return 1;
+}
+
 static int is_upper(const unsigned char *p, size_t left)
 {
     if (p[0] >= 'A' && p[0] <= 'Z') return 1;

@@ -18,6 +18,23 @@ typedef struct { size_t s, l; unsigned char k, f; } attr_tok;
 size_t attr_scan_tokenize(const char *s, size_t n, size_t pos, attr_tok *t,
                           size_t cap, size_t *end);
 
+/* A long text is scanned in overlapping windows of up to ATTR_SCAN_TOKCAP
+ * tokens, so the token array stays bounded: finds start in [lo, hi), the
+ * tokens around them are context, and the next window begins
+ * ATTR_SCAN_MARGIN tokens before hi so nothing is cut at a boundary. */
+enum { ATTR_SCAN_TOKCAP = 384, ATTR_SCAN_MARGIN = 24 };
+typedef struct {
+    const char *s;
+    size_t n, pos;
+    attr_tok t[ATTR_SCAN_TOKCAP];
+    size_t nt, lo, hi;
+    int started, final;
+} attr_window;
+
+void attr_scan_window_init(attr_window *w, const char *s, size_t n);
+/* Tokenizes the next window into w->t; 0 when the text is done. */
+int attr_scan_window_next(attr_window *w);
+
 /* 1 when the text, case-folded as attr_scan_fold_cmp does, contains one of
  * the lower-case stems (NULL-terminated list). A stem starts with four
  * bytes other than space; a later space stands for one or more bytes that
