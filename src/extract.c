@@ -1269,6 +1269,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             else if (!strncmp(ev->code, "18", 2) || !strncmp(ev->code, "19", 2) ||
                      !strncmp(ev->code, "20", 2))
                 snprintf(unnamed, sizeof unnamed, "%.3s", tcode);
+            /* not when the sentence already names who did it to them */
+            for (size_t k = first_event; unnamed[0] && k < d->nevents; k++)
+                if (same_who(d->events[k].target.code, tcode) && d->events[k].source.text)
+                    unnamed[0] = 0;
             if (unnamed[0] && strcmp(unnamed, tcode))
                 scode = unnamed;
         }
