@@ -13,7 +13,7 @@ dyad="$BUILD/dyad"; t="$BUILD/tests/test_store"
 if ! [ -x "$dyad" ] || ! "$dyad" ingest --help >/dev/null 2>&1; then
   echo "store_cli: skipped ($dyad has no ingest command yet)"; echo "0 passed, 0 failed"; exit 0
 fi
-S=/work/shared/corpus
+S=../shared/corpus
 [ -d "$S" ] || S=../shared/corpus
 inputs=""
 for f in "$S"/seed/*.jsonl "$S"/de-wikinews/dev.jsonl "$S"/en-guardian/dev.jsonl "$S"/plover-gsr/dev.jsonl; do

@@ -37,11 +37,11 @@ if printf '%s' "$line" | grep -q ' 0 failed'; then ok; else no "test_store on Po
 
 # 3. CLI parity over real ingested documents, when the engine is there.
 dyad="$BUILD/dyad"
-seed=/work/shared/corpus/seed/dw-2025-08-22-waffenbrueder.jsonl
+seed=../shared/corpus/seed/dw-2025-08-22-waffenbrueder.jsonl
 [ -f "$seed" ] || seed=../shared/corpus/seed/dw-2025-08-22-waffenbrueder.jsonl
 if [ -x "$dyad" ] && "$dyad" ingest --help >/dev/null 2>&1 && [ -f "$seed" ]; then
   inputs="$seed"
-  for f in /work/shared/corpus/de-wikinews/dev.jsonl /work/shared/corpus/en-guardian/dev.jsonl; do
+  for f in ../shared/corpus/de-wikinews/dev.jsonl ../shared/corpus/en-guardian/dev.jsonl; do
     [ -f "$f" ] && inputs="$inputs $f"
   done
   lex=${DYAD_LEXICONS:-lexicons}   # frozen: both ingests must code alike

@@ -1,5 +1,5 @@
 /* test_clean.c — every scrape-residue rule of dyad_text_clean on our own
- * lines, what each must keep, and the seed text when /work/shared is
+ * lines, what each must keep, and the seed text when ../shared is
  * there (skipped with a message otherwise). */
 #include "dyad.h"
 #include "check.h"
@@ -66,7 +66,7 @@ static void test_rules(void)
 
 static void test_seed(void)
 {
-    const char *path = "/work/shared/corpus/seed/dw-2025-08-22-waffenbrueder.txt";
+    const char *path = "../shared/corpus/seed/dw-2025-08-22-waffenbrueder.txt";
     FILE *f = fopen(path, "rb");
     if (!f) { printf("skip: %s not present\n", path); return; }
     static char text[1 << 20], out[1 << 20];
@@ -84,7 +84,7 @@ static void test_seed(void)
     CHECK(m > n * 9 / 10);   /* the article itself stays */
 
     /* the same through the JSON Lines reader */
-    const char *jp[] = { "/work/shared/corpus/seed/dw-2025-08-22-waffenbrueder.jsonl" };
+    const char *jp[] = { "../shared/corpus/seed/dw-2025-08-22-waffenbrueder.jsonl" };
     dyad_reader *r;
     dyad_input in;
     char d[256];
