@@ -472,32 +472,56 @@ static uint64_t fnv1a(const char *k)
     return h;
 }
 
+/* The three string-keyed tables below (source names, event keys, pending
+ * actors) share one open addressing: elements of sz bytes whose first
+ * member is their key (char *, NULL: an empty slot). */
+static char *str_key(const void *tab, size_t i, size_t sz)
+{
+    return *(char *const *)((const char *)tab + i * sz);
+}
+
+/* The table once it is 70% full rehashed into twice the slots (min when
+ * empty), else tab itself; NULL on out-of-memory, tab then untouched. */
+static void *str_grow(void *tab, size_t *cap, size_t used, size_t sz,
+                      size_t min)
+{
+    if ((used + 1) * 10 < *cap * 7) return tab;
+    size_t nc = *cap ? *cap * 2 : min;
+    char *nt = calloc(nc, sz);
+    if (!nt) return NULL;
+    for (size_t i = 0; i < *cap; i++) {
+        const char *k = str_key(tab, i, sz);
+        if (!k) continue;
+        size_t j = fnv1a(k) & (nc - 1);
+        while (str_key(nt, j, sz)) j = (j + 1) & (nc - 1);
+        memcpy(nt + j * sz, (const char *)tab + i * sz, sz);
+    }
+    free(tab);
+    *cap = nc;
+    return nt;
+}
+
+/* Index of key's slot, or of the empty slot where it belongs. */
+static size_t str_find(const void *tab, size_t cap, size_t sz,
+                       const char *key)
+{
+    size_t j = fnv1a(key) & (cap - 1);
+    const char *k;
+    while ((k = str_key(tab, j, sz)) && strcmp(k, key) != 0)
+        j = (j + 1) & (cap - 1);
+    return j;
+}
+
 /* One shared copy of a source name, so that events compare sources by
  * pointer; NULL on out-of-memory. */
 static const char *cache_intern(store_evcache *c, const char *name)
 {
-    if ((c->nused + 1) * 10 >= c->ncap * 7) {
-        size_t nc = c->ncap ? c->ncap * 2 : 256;
-        char **nn = calloc(nc, sizeof *nn);
-        if (!nn) return NULL;
-        for (size_t i = 0; i < c->ncap; i++) {
-            if (!c->names[i]) continue;
-            size_t j = fnv1a(c->names[i]) & (nc - 1);
-            while (nn[j]) j = (j + 1) & (nc - 1);
-            nn[j] = c->names[i];
-        }
-        free(c->names);
-        c->names = nn;
-        c->ncap = nc;
-    }
-    size_t j = fnv1a(name) & (c->ncap - 1);
-    while (c->names[j]) {
-        if (strcmp(c->names[j], name) == 0) return c->names[j];
-        j = (j + 1) & (c->ncap - 1);
-    }
-    c->names[j] = strdup(name);
-    if (c->names[j]) c->nused++;
-    return c->names[j];
+    char **nn = str_grow(c->names, &c->ncap, c->nused, sizeof *nn, 256);
+    if (!nn) return NULL;
+    c->names = nn;
+    size_t j = str_find(nn, c->ncap, sizeof *nn, name);
+    if (!nn[j] && (nn[j] = strdup(name))) c->nused++;
+    return nn[j];
 }
 
 /* The slot for key, created empty (*fresh = 1) when absent; NULL on
@@ -509,33 +533,19 @@ static cache_slot *cache_slot_for(store *s, const char *key, int *fresh)
         c = s->cache = calloc(1, sizeof *c);
         if (!c) return NULL;
     }
-    if ((c->used + 1) * 10 >= c->cap * 7) {   /* grow at 70% */
-        size_t ncap = c->cap ? c->cap * 2 : 1024;
-        cache_slot *ns = calloc(ncap, sizeof *ns);
-        if (!ns) return NULL;
-        for (size_t i = 0; i < c->cap; i++) {
-            if (!c->slots[i].key) continue;
-            size_t j = fnv1a(c->slots[i].key) & (ncap - 1);
-            while (ns[j].key) j = (j + 1) & (ncap - 1);
-            ns[j] = c->slots[i];
-        }
-        free(c->slots);
-        c->slots = ns;
-        c->cap = ncap;
+    cache_slot *ns = str_grow(c->slots, &c->cap, c->used, sizeof *ns, 1024);
+    if (!ns) return NULL;
+    c->slots = ns;
+    size_t j = str_find(ns, c->cap, sizeof *ns, key);
+    if (ns[j].key) {
+        *fresh = 0;
+        return &ns[j];
     }
-    size_t j = fnv1a(key) & (c->cap - 1);
-    while (c->slots[j].key) {
-        if (strcmp(c->slots[j].key, key) == 0) {
-            *fresh = 0;
-            return &c->slots[j];
-        }
-        j = (j + 1) & (c->cap - 1);
-    }
-    c->slots[j].key = strdup(key);
-    if (!c->slots[j].key) return NULL;
+    ns[j].key = strdup(key);
+    if (!ns[j].key) return NULL;
     c->used++;
     *fresh = 1;
-    return &c->slots[j];
+    return &ns[j];
 }
 
 /* known: the event is this process's own, so its sources are all known. */
@@ -788,32 +798,18 @@ static int note_actor(store *s, const char *code, const char *name)
     memcpy(key, code, lc);
     key[lc] = 0x1f;
     memcpy(key + lc + 1, name, ln + 1);
-    if ((p->aused + 1) * 10 >= p->acap * 7) {
-        size_t nc = p->acap ? p->acap * 2 : 256;
-        pend_actor *na = calloc(nc, sizeof *na);
-        if (!na) return -1;
-        for (size_t i = 0; i < p->acap; i++) {
-            if (!p->act[i].key) continue;
-            size_t j = fnv1a(p->act[i].key) & (nc - 1);
-            while (na[j].key) j = (j + 1) & (nc - 1);
-            na[j] = p->act[i];
-        }
-        free(p->act);
-        p->act = na;
-        p->acap = nc;
+    pend_actor *na = str_grow(p->act, &p->acap, p->aused, sizeof *na, 256);
+    if (!na) return -1;
+    p->act = na;
+    size_t j = str_find(na, p->acap, sizeof *na, key);
+    if (na[j].key) {
+        na[j].n++;
+        return 0;
     }
-    size_t j = fnv1a(key) & (p->acap - 1);
-    while (p->act[j].key) {
-        if (strcmp(p->act[j].key, key) == 0) {
-            p->act[j].n++;
-            return 0;
-        }
-        j = (j + 1) & (p->acap - 1);
-    }
-    p->act[j].key = strdup(key);
-    if (!p->act[j].key) return -1;
-    p->act[j].codelen = strlen(code);
-    p->act[j].n = 1;
+    na[j].key = strdup(key);
+    if (!na[j].key) return -1;
+    na[j].codelen = strlen(code);
+    na[j].n = 1;
     p->aused++;
     return 0;
 }
