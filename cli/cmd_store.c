@@ -395,6 +395,19 @@ static int ingest_push(ingest_pipe *p, const ingest_job *j)
     return ok;
 }
 
+/* What cmd_ingest holds once its engine exists, released in one order on
+ * every way out (each may be NULL); returns status. */
+static int ingest_release(dyad_reader *r, store *look, store *s,
+                          dyad_engine *e, const char **files, int status)
+{
+    dyad_reader_free(r);
+    store_close(look);
+    store_close(s);
+    dyad_engine_free(e);
+    free(files);
+    return status;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
     dyad_reader_opts ro;
@@ -470,13 +483,7 @@ int cmd_ingest(int argc, char **argv)
         rc = dyad_reader_open(files, nfiles, &ro, &r);
         if (rc) fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(rc));
     }
-    if (!look || rc) {
-        store_close(look);
-        store_close(s);
-        dyad_engine_free(e);
-        free(files);
-        return 2;
-    }
+    if (!look || rc) return ingest_release(r, look, s, e, files, 2);
 
     if (!jobs) {   /* one coder per processor */
         long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -491,12 +498,7 @@ int cmd_ingest(int argc, char **argv)
         pthread_cond_init(&p->done, NULL)) {
         fprintf(stderr, "dyad ingest: out of memory\n");
         free(p);
-        dyad_reader_free(r);
-        store_close(look);
-        store_close(s);
-        dyad_engine_free(e);
-        free(files);
-        return 2;
+        return ingest_release(r, look, s, e, files, 2);
     }
     p->s = s;
     p->e = e;
@@ -604,12 +606,7 @@ int cmd_ingest(int argc, char **argv)
     pthread_cond_destroy(&p->done);
     pthread_mutex_destroy(&p->mu);
     free(p);
-    dyad_reader_free(r);
-    store_close(look);
-    store_close(s);
-    dyad_engine_free(e);
-    free(files);
-    return status;
+    return ingest_release(r, look, s, e, files, status);
 }
 
 /* ---- output helpers ---- */
