@@ -111,15 +111,20 @@ static int looks_html(const char *b, size_t n)
     return i < n && b[i] == '<';
 }
 
+/* A short record's loss message, owed once its part is delivered; the
+ * rest of the file is lost with it. */
+static dyad_status report_pending(ingest_warc *w, char *detail, size_t dl)
+{
+    ingest_detailf(detail, dl, "%s", w->pending);
+    w->pending[0] = 0;
+    w->done = 1;
+    return DYAD_EINPUT;
+}
+
 dyad_status ingest_warc_next(ingest_warc *w, ingest_warc_record *rec, char *detail,
                       size_t dl)
 {
-    if (w->pending[0]) {
-        ingest_detailf(detail, dl, "%s", w->pending);
-        w->pending[0] = 0;
-        w->done = 1;
-        return DYAD_EINPUT;
-    }
+    if (w->pending[0]) return report_pending(w, detail, dl);
     if (w->done) return DYAD_EOF;
     for (;;) {
         /* find the version line, skipping blank lines and any junk left by
@@ -226,11 +231,7 @@ dyad_status ingest_warc_next(ingest_warc *w, ingest_warc_record *rec, char *deta
         rec->len = blen;
         rec->html = html && blen > 0;
         if (rec->html) return DYAD_OK;
-        if (w->pending[0]) {                 /* nothing to deliver: report */
-            ingest_detailf(detail, dl, "%s", w->pending);
-            w->pending[0] = 0;
-            w->done = 1;
-            return DYAD_EINPUT;
-        }
+        if (w->pending[0])                   /* nothing to deliver: report */
+            return report_pending(w, detail, dl);
     }
 }
