@@ -187,8 +187,8 @@ static int person_like(const actor_entry *a)
     return a->kind == AK_NAME && strlen(a->code) > 3;
 }
 
-static void add_mention(ctx *c, sent_info *s, uint32_t st, uint32_t en,
-                        const char *code, int kind)
+static void add_mention(sent_info *s, uint32_t st, uint32_t en, const char *code,
+                        int kind)
 {
     mention *m = &s->men[s->nmen++];
     memset(m, 0, sizeof *m);
@@ -197,7 +197,6 @@ static void add_mention(ctx *c, sent_info *s, uint32_t st, uint32_t en,
     code_copy(m->code, code);
     m->kind = (uint8_t)kind;
     m->coord = -1;
-    (void)c;
 }
 
 static void build_mentions(ctx *c, sent_info *s)
@@ -248,7 +247,7 @@ static void build_mentions(ctx *c, sent_info *s)
                 en = r[j + 1].end;
                 i = j + 1;
             }
-            add_mention(c, s, st, en, code, AK_NAME);
+            add_mention(s, st, en, code, AK_NAME);
             continue;
         }
         /* what follows directly, over fillers: the next raw match */
@@ -272,12 +271,12 @@ static void build_mentions(ctx *c, sent_info *s)
                     en = r[j].end;
                     i = j;
                 }
-                add_mention(c, s, st, en, code, AK_AGENT);
+                add_mention(s, st, en, code, AK_AGENT);
                 continue;
             }
             if (a->kind == AK_ADJ && glued && person_like(r[j].a)) {
                 /* "der nordkoreanische Machthaber Kim" without agent entry */
-                add_mention(c, s, st, r[j].end, r[j].a->code, AK_NAME);
+                add_mention(s, st, r[j].end, r[j].a->code, AK_NAME);
                 i = j;
                 continue;
             }
@@ -292,7 +291,7 @@ static void build_mentions(ctx *c, sent_info *s)
                     if (s->m[q].type == PH_EVENT && s->m[q].start == k)
                         on_event = 1;
                 if (on_event || (k < s->nt && (s->t[k].flags & TOK_WORD) && !s->in_actor[k])) {
-                    add_mention(c, s, st, en, a->code, AK_ADJ);
+                    add_mention(s, st, en, a->code, AK_ADJ);
                     s->men[s->nmen - 1].adj_event = (uint8_t)on_event;
                     s->men[s->nmen - 1].weak = (uint8_t)!on_event;
                 }
@@ -325,7 +324,7 @@ static void build_mentions(ctx *c, sent_info *s)
                     code_copy(code, b->code);
                 en = r[j].end;
                 i = j;
-                add_mention(c, s, st, en, code, AK_AGENT);
+                add_mention(s, st, en, code, AK_AGENT);
                 s->men[s->nmen - 1].agent_first = gen || !person_like(b);
                 continue;
             }
@@ -351,13 +350,13 @@ static void build_mentions(ctx *c, sent_info *s)
             if (!ctry)
                 continue;
             combine(code, ctry, a->code);
-            add_mention(c, s, st, en, code, AK_AGENT);
+            add_mention(s, st, en, code, AK_AGENT);
             s->men[s->nmen - 1].inherited = 1;
             s->men[s->nmen - 1].own = st == 0 ? 0 : has_role(s, st - 1, ROLE_OWN) ? 1
                                     : (s->t[st - 1].flags & TOK_NUM) ? 2 : 0;
             continue;
         }
-        add_mention(c, s, st, en, code, AK_NAME);
+        add_mention(s, st, en, code, AK_NAME);
     }
     /* only what became a mention is an actor's word */
     memset(s->in_actor, 0, s->nt);
@@ -433,14 +432,13 @@ static int mention_at(const sent_info *s, size_t tok, int starting)
     return -1;
 }
 
-static void set_claim(ctx *c, sent_info *s, uint32_t ts, uint32_t te, const char *code)
+static void set_claim(sent_info *s, uint32_t ts, uint32_t te, const char *code)
 {
     if (te <= ts || te > s->nt)
         return;
     s->claim_s = s->t[ts].off;
     s->claim_e = s->t[te - 1].off + s->t[te - 1].len;
     snprintf(s->claim_code, sizeof s->claim_code, "%s", code ? code : "");
-    (void)c;
 }
 
 /* Is the actor starting at token p bound by a preposition before it? */
@@ -481,7 +479,7 @@ static size_t claim_end(const ctx *c, const sent_info *s, size_t k)
     return last;
 }
 
-static void claim_span(ctx *c, sent_info *s, size_t k, size_t e)
+static void claim_span(sent_info *s, size_t k, size_t e)
 {
     int first = -1;
     for (size_t q = 0; q < s->nmen; q++)
@@ -490,7 +488,7 @@ static void claim_span(ctx *c, sent_info *s, size_t k, size_t e)
             if (first < 0)
                 first = (int)q;
         }
-    set_claim(c, s, (uint32_t)k, (uint32_t)e, first >= 0 ? s->men[first].code : "");
+    set_claim(s, (uint32_t)k, (uint32_t)e, first >= 0 ? s->men[first].code : "");
 }
 
 /* The last person or official named in the three sentences before s:
@@ -546,7 +544,7 @@ static void find_claimant(ctx *c, sent_info *s)
         /* "nach ukrainischen Angaben": the source stands before the noun */
         if (acc && (s->t[i].flags & TOK_CAP) && i >= 2 && has_role(s, i - 2, ROLE_TARGET) &&
             s->in_actor[i - 1]) {
-            claim_span(c, s, i - 1, i + 1);
+            claim_span(s, i - 1, i + 1);
             return;
         }
         size_t k = i + 1;
@@ -563,7 +561,7 @@ static void find_claimant(ctx *c, sent_info *s)
                   (i > 0 && (is_punct(c, &s->t[i - 1], ",") || is_quote(c, &s->t[i - 1])));
         if (fwd && e > k && (s->t[k].flags & (TOK_CAP | TOK_HYPH) || s->in_actor[k]) &&
             !has_role(s, k, ROLE_TIME)) {
-            claim_span(c, s, k, e);
+            claim_span(s, k, e);
             return;
         }
         /* "X said", "X sagte": the mention or names right before */
@@ -586,7 +584,7 @@ static void find_claimant(ctx *c, sent_info *s)
                 m = -2;
             if (m >= 0) {
                 size_t b = s->men[m].start;
-                claim_span(c, s, b, i);
+                claim_span(s, b, i);
                 return;
             }
             size_t b = m == -2 ? 0 : i;
@@ -594,7 +592,7 @@ static void find_claimant(ctx *c, sent_info *s)
                    i - b < 4)
                 b--;
             if (b < i && b > 0) {   /* not the sentence's first word alone */
-                claim_span(c, s, b, i);
+                claim_span(s, b, i);
                 return;
             }
         }
@@ -935,10 +933,9 @@ static int on_trigger(const mention *m, const match *tr)
            (m->start <= tr->end - 1 && tr->end - 1 < m->end);
 }
 
-static int usable(const sent_info *s, const mention *m, const match *tr,
-                  size_t cs, size_t ce, int pass, int mk)
+static int usable(const mention *m, const match *tr, size_t cs, size_t ce, int pass,
+                  int mk)
 {
-    (void)s;
     if (m->speaker || m->own || on_trigger(m, tr))
         return 0;
     if (m->locative && mk != MK_TSOURCE && mk != MK_TTARGET)
@@ -1056,7 +1053,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             size_t sd = SIZE_MAX, td = SIZE_MAX;
             for (size_t k = 0; k < nmen; k++) {
                 const mention *m = &s->men[k];
-                if (!usable(s, m, tr, cs, ce, pass, mk[k]))
+                if (!usable(m, tr, cs, ce, pass, mk[k]))
                     continue;
                 size_t d = m->end <= tr->start ? tr->start - m->end : m->start - tr->end;
                 if (m->adj_event) {
@@ -1116,7 +1113,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                            (english && !noun && m->start > tr->start &&
                             (mk[k] == MK_TARGET || mk[k] == MK_PARTNER));
                 if ((int)k == src || (int)k == tgt || m->adj_event || !open ||
-                    !usable(s, m, tr, cs, ce, pass, MK_NONE) ||
+                    !usable(m, tr, cs, ce, pass, MK_NONE) ||
                     (final && m->start >= tr->end))
                     continue;
                 if (m->end <= tr->start) {
@@ -1191,7 +1188,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (src < 0)
             for (size_t k = 0; k < nmen; k++)
                 if (mk[k] == MK_PARTNER && s->men[k].coord >= 0 && (int)k != tgt &&
-                    usable(s, &s->men[k], tr, cs, ce, 0, mk[k])) {
+                    usable(&s->men[k], tr, cs, ce, 0, mk[k])) {
                     src = (int)k;
                     if (tgt < 0 || tgt == s->men[k].coord)
                         tgt = s->men[k].coord;
@@ -1214,7 +1211,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             int best = -1;
             for (size_t k = 0; k < nmen; k++) {
                 const mention *m = &s->men[k];
-                if ((int)k == src || m->weak || !usable(s, m, tr, cs, ce, 0, mk[k]) ||
+                if ((int)k == src || m->weak || !usable(m, tr, cs, ce, 0, mk[k]) ||
                     same_who(m->code, s->men[src].code) || mk[k] == MK_SOURCE || mk[k] == MK_BY)
                     continue;
                 if (best < 0 || (m->start > tr->start && s->men[best].start < tr->start))
@@ -1227,7 +1224,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (src >= 0 && tgt < 0 && !noun)
             for (size_t k = 0; k < nmen; k++)
                 if ((mk[k] == MK_BY || mk[k] == MK_SOURCE) && (int)k != src &&
-                    usable(s, &s->men[k], tr, cs, ce, 0, mk[k]) &&
+                    usable(&s->men[k], tr, cs, ce, 0, mk[k]) &&
                     !same_who(s->men[k].code, s->men[src].code)) {
                     tgt = (int)k;
                     break;
@@ -1370,8 +1367,6 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                               s->t[tr->end - 1].off + s->t[tr->end - 1].len);
         attach(c, si, s, &at, e, s->t[tr->start].off, claim_from);
     }
-    /* "Diese Zahlen lassen sich nicht verifizieren": back to the figures */
-    (void)first_event;
 }
 
 /* The verification statement of sentence si, scanned once, on demand. */
