@@ -314,6 +314,13 @@ static void build_mentions(ctx *c, sent_info *s)
                     }
             }
             int owned = st > 0 && has_role(s, st - 1, ROLE_OWN);
+            /* "Regierung von Präsident Micheil Saakaschwili": an agent
+             * whose apposition names the person stands for that person */
+            if (b && gen && b->kind == AK_AGENT && j + 1 < nr && r[j + 1].start == r[j].end &&
+                person_like(r[j + 1].a)) {
+                j++;
+                b = r[j].a;
+            }
             if (b && (r[j].start == en || gen) && b->kind != AK_AGENT && !(owned && gen)) {
                 if (person_like(b) && r[j].start == en)
                     code_copy(code, b->code);
