@@ -373,7 +373,10 @@ static void build_mentions(ctx *c, sent_info *s)
     /* coordination "Putin und Kim", "Russia and Ukraine" */
     for (size_t k = 0; k + 1 < s->nmen; k++) {
         uint32_t e0 = s->men[k].end, s1 = s->men[k + 1].start;
-        if (s1 == e0 + 1 && (has_role(s, e0, ROLE_AND) || is_punct(c, &s->t[e0], ","))) {
+        /* "A und B", "A, B", "A und die B" */
+        int link = s1 == e0 + 1 ||
+                   (s1 == e0 + 2 && has_role(s, e0 + 1, ROLE_DET));
+        if (link && (has_role(s, e0, ROLE_AND) || is_punct(c, &s->t[e0], ","))) {
             s->men[k].coord = (int)k + 1;
             /* "die Außenminister Freedonias und Sylvaniens" */
             mention *a = &s->men[k], *b = &s->men[k + 1];
@@ -1162,6 +1165,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             } else if (c->lx->lang[0] == 'd') {
                 subj = first;
                 obj = second >= 0 ? second : (after >= 0 && after != first ? after : -1);
+                /* "die EU und die USA hatten ... kritisiert": coordinated
+                 * subjects, unless the act is mutual */
+                if (obj >= 0 && first >= 0 && s->men[first].coord == obj &&
+                    !(ev->flags & EF_SYM))
+                    obj = -1;
             } else {
                 subj = before >= 0 && !s->men[before].weak ? before : -1;
                 /* an English object stands close behind its verb */
