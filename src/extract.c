@@ -110,6 +110,24 @@ static const char *salient(const ctx *c, const char *not)
     return best >= 0 ? c->country[best] : NULL;
 }
 
+/* The party a verb's missing object most likely is: the most talked-about
+ * country other than the source's, unless the article is mostly about the
+ * source's own country (domestic news: the other side is then unknown). */
+static const char *other_party(const ctx *c, const char *src)
+{
+    const char *o = salient(c, src);
+    if (!o || !src)
+        return o;
+    int own = 0, other = 0;
+    for (int i = 0; i < c->ncountry; i++) {
+        if (!memcmp(c->country[i], src, 3))
+            own = c->count[i];
+        if (!memcmp(c->country[i], o, 3))
+            other = c->count[i];
+    }
+    return other * 2 < own ? NULL : o;
+}
+
 /* A state's code (not an IGO, NGO or bloc's member body) */
 static int is_state(const char *code)
 {
@@ -1298,7 +1316,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (!scode)
             continue;
         if (!tcode)
-            tcode = salient(c, scode);
+            tcode = other_party(c, scode);
         if (!scode || !tcode || !strcmp(scode, tcode))
             continue;
         /* talking to the press is no political event: media as the target
