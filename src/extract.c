@@ -1399,6 +1399,20 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         e->trigger = dup_span(c, s->t[tr->start].off,
                               s->t[tr->end - 1].off + s->t[tr->end - 1].len);
         attach(c, si, s, &at, e, s->t[tr->start].off, claim_from);
+        /* "Die EU und die USA hatten das Verfahren kritisiert": each of
+         * coordinated subjects acts, unless the act is between them */
+        int co = src >= 0 ? s->men[src].coord : -1;
+        if (co >= 0 && co != tgt && !(ev->flags & EF_SYM) && !s->men[co].speaker &&
+            !s->men[co].locative && !s->men[co].weak && !same_who(s->men[co].code, tcode) &&
+            !same_who(s->men[co].code, scode)) {
+            size_t ei = d->nevents - 1;
+            dyad_event *e2 = doc_add_event(d);
+            if (!e2)
+                return;
+            *e2 = d->events[ei];
+            e2->source.code = code_dup(c, s->men[co].code);
+            e2->source.text = mention_text(c, s, &s->men[co]);
+        }
     }
 }
 
