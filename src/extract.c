@@ -1290,13 +1290,14 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         const char *scode = src >= 0 ? s->men[src].code : xsrc ? xsrc->code : NULL;
         const char *tcode = tgt >= 0 ? s->men[tgt].code : NULL;
         /* the coding guide's unnamed actors: protesters are civilians of the
-         * country they protest in; an attack by an unnamed perpetrator is
-         * the country's, where it happened */
+         * country they protest in; an attack (or an arrest, a sentence) by
+         * an unnamed actor is the country's, where it happened */
         char unnamed[16] = "";
         if (!scode && tcode && strlen(tcode) >= 3 && is_state(tcode)) {
             if (!strncmp(ev->code, "14", 2))
                 snprintf(unnamed, sizeof unnamed, "%.3sCVL", tcode);
-            else if (!strncmp(ev->code, "18", 2) || !strncmp(ev->code, "19", 2) ||
+            else if (!strncmp(ev->code, "17", 2) ||
+                     !strncmp(ev->code, "18", 2) || !strncmp(ev->code, "19", 2) ||
                      !strncmp(ev->code, "20", 2))
                 snprintf(unnamed, sizeof unnamed, "%.3s", tcode);
             /* not when the sentence already names who did it to them */
