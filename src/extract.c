@@ -819,6 +819,14 @@ typedef struct {
 
 static size_t dist(size_t a, size_t b) { return a > b ? a - b : b - a; }
 
+/* Bytes between a span [s, s+n) and the trigger's words [ts, te). */
+static size_t span_dist(size_t s, size_t n, size_t ts, size_t te)
+{
+    if (s + n <= ts)
+        return ts - (s + n);
+    return s >= te ? s - te : 0;
+}
+
 /* The place a sentence gives for its events: introduced by a preposition,
  * a city or region before a whole country, then the nearest to rel. */
 static size_t best_place(const attr_place *pl, size_t n, size_t rel)
@@ -846,7 +854,8 @@ static int duration(const char *unit)
 }
 
 static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
-                   dyad_event *ev, uint32_t trig_off, size_t claim_from)
+                   dyad_event *ev, uint32_t trig_off, uint32_t trig_end,
+                   size_t claim_from)
 {
     dyad_doc *d = c->d;
     uint32_t base = d->sents[si].start;
@@ -861,14 +870,16 @@ static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
     } else if (d->date) {
         snprintf(ev->date, sizeof ev->date, "%s", d->date);
     }
-    size_t qbest = SIZE_MAX;
+    /* a figure with a known unit beats a bare number, any beats a duration
+     * ("in the past 24 hours"; but "sieben Jahre Haft" when it is all);
+     * then the nearest to the trigger's words */
+    size_t qbest = SIZE_MAX, rel_end = trig_end - base;
     for (size_t k = 0; k < at->nq; k++) {
         const attr_quantity *q = &at->qs[k], *b = qbest == SIZE_MAX ? NULL : &at->qs[qbest];
-        if (duration(q->unit))
-            continue;   /* "in the past 24 hours" is no figure of the event */
-        /* a figure with a known unit beats a bare number; then the nearest */
-        if (!b || (q->unit[0] && !b->unit[0]) ||
-            ((q->unit[0] != 0) == (b->unit[0] != 0) && dist(q->start, rel) < dist(b->start, rel)))
+        int qr = duration(q->unit) ? 0 : q->unit[0] ? 2 : 1;
+        int br = !b ? -1 : duration(b->unit) ? 0 : b->unit[0] ? 2 : 1;
+        if (qr > br || (qr == br && span_dist(q->start, q->len, rel, rel_end) <
+                                    span_dist(b->start, b->len, rel, rel_end)))
             qbest = k;
     }
     if (qbest != SIZE_MAX) {
@@ -1399,7 +1410,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         }
         e->trigger = dup_span(c, s->t[tr->start].off,
                               s->t[tr->end - 1].off + s->t[tr->end - 1].len);
-        attach(c, si, s, &at, e, s->t[tr->start].off, claim_from);
+        attach(c, si, s, &at, e, s->t[tr->start].off,
+               s->t[tr->end - 1].off + s->t[tr->end - 1].len, claim_from);
         /* "Die EU und die USA hatten das Verfahren kritisiert": each of
          * coordinated subjects acts, unless the act is between them */
         int co = src >= 0 ? s->men[src].coord : -1;
