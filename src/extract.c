@@ -1341,14 +1341,20 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         /* one event per dyad and root in a sentence; in English one per
          * dyad: its first verb carries the act, the rest elaborate it */
         int dup = 0;
+        size_t replace = SIZE_MAX;
         for (size_t k = first_event; k < d->nevents; k++) {
             const dyad_event *o = &d->events[k];
             if ((!strncmp(o->cameo, ev->code, 2) || english) &&
                 ((same_who(o->source.code, scode) && same_who(o->target.code, tcode)) ||
-                 (same_who(o->source.code, tcode) && same_who(o->target.code, scode))))
+                 (same_who(o->source.code, tcode) && same_who(o->target.code, scode)))) {
                 dup = 1;
+                /* an act whose object the sentence names beats one whose
+                 * object came from the context */
+                if (!o->target.text && tgt >= 0)
+                    replace = k;
+            }
         }
-        if (dup)
+        if (dup && replace == SIZE_MAX)
             continue;
         if (!attrs_done) {
             at.ndates = attr_date_find(st, sn, d->lang, d->pub, at.dates, MAXQ);
@@ -1412,6 +1418,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                               s->t[tr->end - 1].off + s->t[tr->end - 1].len);
         attach(c, si, s, &at, e, s->t[tr->start].off,
                s->t[tr->end - 1].off + s->t[tr->end - 1].len, claim_from);
+        if (replace != SIZE_MAX) {
+            d->events[replace] = d->events[d->nevents - 1];
+            d->nevents--;
+            continue;
+        }
         /* "Die EU und die USA hatten das Verfahren kritisiert": each of
          * coordinated subjects acts, unless the act is between them */
         int co = src >= 0 ? s->men[src].coord : -1;
