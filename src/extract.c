@@ -1231,11 +1231,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * sides of "between" */
         if (src < 0)
             for (size_t k = 0; k < nmen; k++)
-                if (mk[k] == MK_PARTNER && s->men[k].coord >= 0 && (int)k != tgt &&
+                if (mk[k] == MK_PARTNER && s->men[k].coord >= 0 &&
+                    (tgt < 0 || tgt == s->men[k].coord) &&
                     usable(&s->men[k], tr, cs, ce, 0, mk[k])) {
                     src = (int)k;
-                    if (tgt < 0 || tgt == s->men[k].coord)
-                        tgt = s->men[k].coord;
+                    tgt = s->men[k].coord;
                     break;
                 }
         /* "Syria says it is willing to withdraw": the speaker acts */
