@@ -8,7 +8,7 @@ override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -W
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lmodest -lm -lgeonames -lgio-2.0 -lglib-2.0
 DEBS     = build-essential pkg-config python3 libstemmer-dev libutf8proc-dev \
            libjansson-dev libsqlite3-dev libpq-dev zlib1g-dev libmodest-dev \
-           libgeonames-common libgeonames-dev postgresql
+           libgeonames-common libgeonames-dev libglib2.0-dev postgresql
 
 SRC      = $(sort $(wildcard src/*.c))
 OBJ      = $(SRC:src/%.c=$(BUILD)/obj/%.o)
