@@ -11,25 +11,15 @@
 #include <string.h>
 
 /* ------------------------------------------------------------- context */
-typedef struct {
-    const char *s;
-    const attr_tok *t;
-    size_t nt;
-    int de, en;
-} ctx_t;
+typedef attr_ctx ctx_t;
 
 #define TS(c, i) ((c)->s + (c)->t[i].s)
-
-static int is_word(const ctx_t *c, size_t i)
-{
-    return i < c->nt && c->t[i].k == ATTR_TK_WORD;
-}
 
 /* First folded byte of word i (0 if none): a cheap dispatch key. */
 static unsigned first_byte(const ctx_t *c, size_t i)
 {
     const unsigned char *u;
-    if (!is_word(c, i)) return 0;
+    if (!attr_ctx_word(c, i)) return 0;
     u = (const unsigned char *)TS(c, i);
     if (u[0] >= 'A' && u[0] <= 'Z') return u[0] + 32u;
     if (u[0] == 0xC3 && c->t[i].l > 1) return 0x100u | (u[1] | 0x20u);
@@ -38,24 +28,24 @@ static unsigned first_byte(const ctx_t *c, size_t i)
 
 static int weq(const ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && attr_scan_fold_eq(TS(c, i), c->t[i].l, lit);
+    return attr_ctx_word(c, i) && attr_scan_fold_eq(TS(c, i), c->t[i].l, lit);
 }
 
 static int wpre(const ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && attr_scan_fold_cmp(TS(c, i), c->t[i].l, lit, 0);
+    return attr_ctx_word(c, i) && attr_scan_fold_cmp(TS(c, i), c->t[i].l, lit, 0);
 }
 
 static int wsuf(const ctx_t *c, size_t i, const char *lit)
 {
     size_t l = strlen(lit);
-    return is_word(c, i) && c->t[i].l >= l &&
+    return attr_ctx_word(c, i) && c->t[i].l >= l &&
            attr_scan_fold_cmp(TS(c, i), c->t[i].l, lit, c->t[i].l - l);
 }
 
 static int win(const ctx_t *c, size_t i, const char *const *list)
 {
-    if (!is_word(c, i)) return 0;
+    if (!attr_ctx_word(c, i)) return 0;
     for (; *list; list++)
         if (weq(c, i, *list)) return 1;
     return 0;
@@ -63,7 +53,7 @@ static int win(const ctx_t *c, size_t i, const char *const *list)
 
 static int wprein(const ctx_t *c, size_t i, const char *const *list)
 {
-    if (!is_word(c, i)) return 0;
+    if (!attr_ctx_word(c, i)) return 0;
     for (; *list; list++)
         if (wpre(c, i, *list)) return 1;
     return 0;
@@ -97,7 +87,7 @@ static int verif_word(const ctx_t *c, size_t i)
         "unconfirmed", "uncorroborated", 0};
     static const char *const ver_de[] = {"überprüf", "verifizier",
         "nachprüf", "nachgeprüft", "prüfbar", "belegbar", 0};
-    if (!is_word(c, i)) return VW_NONE;
+    if (!attr_ctx_word(c, i)) return VW_NONE;
     if (c->de) {
         if (wprein(c, i, neg_de)) return VW_NEGATED;
         if (wprein(c, i, ver_de)) return VW_VERIFY;
@@ -124,7 +114,7 @@ static int negation(const ctx_t *c, size_t i)
     static const char *const en[] = {"not", "cannot", "no", "never",
         "unable", "impossible", "neither", "nor", "without", "hardly",
         "rarely", "barely", "difficult", 0};
-    if (!is_word(c, i)) return 0;
+    if (!attr_ctx_word(c, i)) return 0;
     /* "nicht nur", "not only" do not negate */
     if ((weq(c, i, "nicht") || weq(c, i, "not")) &&
         (weq(c, i + 1, "nur") || weq(c, i + 1, "only")))
@@ -230,12 +220,12 @@ static int anaphoric_near(const ctx_t *c, size_t i)
          weq(c, first, "letzteres") || weq(c, first, "beides") ||
          weq(c, first, "sie") || weq(c, first, "they") ||
          ((weq(c, first, "das") || weq(c, first, "diese")) &&
-          is_word(c, first + 1) && !(c->t[first + 1].f & ATTR_TF_CAP))))
+          attr_ctx_word(c, first + 1) && !(c->t[first + 1].f & ATTR_TF_CAP))))
         return 1;
     for (k = lo; k < hi; k++) {
         if (!backref_noun(c, k) || content_follows(c, k)) continue;
         if (determiner(c, k - 1) ||
-            (determiner(c, k - 2) && is_word(c, k - 1) &&
+            (determiner(c, k - 2) && attr_ctx_word(c, k - 1) &&
              !(c->de && !c->en && (c->t[k - 1].f & ATTR_TF_CAP))))
             return 1;
     }
@@ -257,8 +247,7 @@ static int scan(const char *s, size_t n, const char *lang, scan_fn fn,
     memset(&c, 0, sizeof c);
     c.s = s;
     c.t = w.t;
-    c.de = !lang || strcmp(lang, "en") != 0;
-    c.en = !lang || strcmp(lang, "de") != 0;
+    attr_scan_langs(lang, &c.de, &c.en);
     while (attr_scan_window_next(&w)) {
         c.nt = w.nt;
         if ((r = fn(&c, w.lo, w.hi, extra)) != 0) return r;
@@ -321,7 +310,7 @@ static int participle(const ctx_t *c, size_t i)
         "miss", "über", "unter", "hinter", "wider", "emp", "ge", 0};
     const char *p;
     size_t l, k;
-    if (!is_word(c, i) || (c->t[i].f & ATTR_TF_CAP)) return 0;
+    if (!attr_ctx_word(c, i) || (c->t[i].f & ATTR_TF_CAP)) return 0;
     if (weq(c, i, "worden") || weq(c, i, "gewesen")) return 1;
     if (weq(c, i, "bereit") || weq(c, i, "breit")) return 0;
     p = TS(c, i);

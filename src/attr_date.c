@@ -1057,8 +1057,7 @@ size_t attr_date_find(const char *s, size_t n, const char *lang,
     memset(&c, 0, sizeof c);
     c.s = s;
     c.t = w.t;
-    c.de = !lang || strcmp(lang, "en") != 0;
-    c.en = !lang || strcmp(lang, "de") != 0;
+    attr_scan_langs(lang, &c.de, &c.en);
     c.pub = pub;
     c.pub_y = pub.y >= 1 && pub.y <= 9999;
     c.pub_m = c.pub_y && pub.m >= 1 && pub.m <= 12;

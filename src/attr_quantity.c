@@ -12,28 +12,18 @@
 #include <threads.h>
 
 /* ------------------------------------------------------------- context */
-typedef struct {
-    const char *s;
-    const attr_tok *t;
-    size_t nt;
-    int de, en;
-} ctx_t;
+typedef attr_ctx ctx_t;
 
 #define TS(c, i) ((c)->s + (c)->t[i].s)
 
-static int is_word(const ctx_t *c, size_t i)
-{
-    return i < c->nt && c->t[i].k == ATTR_TK_WORD;
-}
-
 static int weq(const ctx_t *c, size_t i, const char *lit)
 {
-    return is_word(c, i) && attr_scan_fold_eq(TS(c, i), c->t[i].l, lit);
+    return attr_ctx_word(c, i) && attr_scan_fold_eq(TS(c, i), c->t[i].l, lit);
 }
 
 static int win(const ctx_t *c, size_t i, const char *const *list)
 {
-    if (!is_word(c, i)) return 0;
+    if (!attr_ctx_word(c, i)) return 0;
     for (; *list; list++)
         if (weq(c, i, *list)) return 1;
     return 0;
@@ -195,7 +185,7 @@ static long en_numword(const char *p, size_t l)
 /* Scale word at i: "Millionen", "Mrd", "million", "bn", "Dutzend". */
 static double scale_word(const ctx_t *c, size_t i)
 {
-    if (!is_word(c, i)) return 0;
+    if (!attr_ctx_word(c, i)) return 0;
     if (c->de) {
         if (weq(c, i, "million") || weq(c, i, "millionen") || weq(c, i, "mio"))
             return 1e6;
@@ -344,7 +334,7 @@ static const unit_t *unit_at(const ctx_t *c, size_t i)
     const char *p;
     size_t l, h;
     const unit_t *u = NULL;
-    if (!is_word(c, i)) return NULL;
+    if (!attr_ctx_word(c, i)) return NULL;
     p = TS(c, i);
     l = c->t[i].l;
     if (c->de && (u = unit_lookup(units_de, p, l, 1))) return u;
@@ -378,7 +368,7 @@ static int verb_at(const ctx_t *c, size_t i, int *weak)
     static const char *const de_[] = {"displaced", "fled", "flee", "fleeing",
         "driven", "uprooted", "evacuated", 0};
     *weak = 0;
-    if (!is_word(c, i)) return 0;
+    if (!attr_ctx_word(c, i)) return 0;
     if (c->de) {
         if (win(c, i, kd)) return 1;
         if (weq(c, i, "ums") && weq(c, i + 1, "leben")) return 1;
@@ -435,7 +425,7 @@ static int month_name(const ctx_t *c, size_t i)
         "may", "juni", "june", "jun", "juli", "july", "jul", "august", "aug",
         "september", "sept", "sep", "oktober", "october", "okt", "oct",
         "november", "nov", "dezember", "december", "dez", "dec", 0};
-    return is_word(c, i) && (c->t[i].f & ATTR_TF_CAP) && win(c, i, m);
+    return attr_ctx_word(c, i) && (c->t[i].f & ATTR_TF_CAP) && win(c, i, m);
 }
 
 static const char *const year_cue[] = {"im", "in", "seit", "bis", "jahr",
@@ -547,7 +537,7 @@ static int number_at(const ctx_t *c, size_t i, num_t *q)
                     j += 2;
                     continue;
                 }
-                if (is_word(c, j) && (nw = en_numword(TS(c, j), c->t[j].l)) > 0 &&
+                if (attr_ctx_word(c, j) && (nw = en_numword(TS(c, j), c->t[j].l)) > 0 &&
                     nw < 100 && ((long)cur % 100) == 0 && cur + total > 0) {
                     cur += (double)nw;
                     j++;
@@ -648,10 +638,10 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
             return 0;                       /* "19 June", "June 19" */
         if (win(c, after, time_after)) return 0;
         /* ages: "Vadim S., 21, ...", "68 Jahre alt", "21 years old" */
-        if (plain && pch(c, ni - 1, ',') && pch(c, after, ',') && is_word(c, ni - 2) &&
+        if (plain && pch(c, ni - 1, ',') && pch(c, after, ',') && attr_ctx_word(c, ni - 2) &&
             (c->t[ni - 2].f & ATTR_TF_CAP))
             return 0;
-        if (is_word(c, after + 1) && (weq(c, after + 1, "old") ||
+        if (attr_ctx_word(c, after + 1) && (weq(c, after + 1, "old") ||
                                        (c->de && attr_scan_fold_cmp(TS(c, after + 1),
                                                           c->t[after + 1].l, "alt", 0))) &&
             (weq(c, after, "jahre") || weq(c, after, "years") || weq(c, after, "year")))
@@ -747,7 +737,7 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
         if (weq(c, i - k, "davon") || weq(c, i - k, "darunter") ||
             weq(c, i - k, "including") || weq(c, i - k, "among"))
             pronoun = 1;
-        else if (!qualifier_before(c, i - k + 1)[0] && !is_word(c, i - k))
+        else if (!qualifier_before(c, i - k + 1)[0] && !attr_ctx_word(c, i - k))
             break;
     }
 
@@ -806,7 +796,7 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
     if (!verb && prev_unit && (!u || u->cls == U_PERSON || u->cls == U_GENERIC)) {
         size_t a = q.first - 1;
         int coord = 0;
-        while (a < c->nt && qualifier_before(c, a + 1)[0] && is_word(c, a) &&
+        while (a < c->nt && qualifier_before(c, a + 1)[0] && attr_ctx_word(c, a) &&
                !weq(c, a, "and") && !weq(c, a, "und") && a > 0)
             a--;
         if ((weq(c, a, "and") || weq(c, a, "und") || weq(c, a, "sowie")) &&
@@ -844,7 +834,7 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
         if (q.word && !q.scaled) {
             size_t x = q.numend + 1;
             int plural = 0;
-            if (q.value >= 2 && !q.vague && is_word(c, x)) {
+            if (q.value >= 2 && !q.vague && attr_ctx_word(c, x)) {
                 if (c->de && !c->en) plural = (c->t[x].f & ATTR_TF_CAP) != 0;
                 else plural = !(c->t[x].f & ATTR_TF_CAP) && c->t[x].l > 3 &&
                               c->s[c->t[x].s + c->t[x].l - 1] == 's' &&
@@ -854,7 +844,7 @@ static int quantity_at(const ctx_t *c, size_t i, attr_quantity *out,
             }
             if (!plural) return 0;
         }
-        if (c->t[i].k == ATTR_TK_NUM && i > 0 && is_word(c, i - 1) &&
+        if (c->t[i].k == ATTR_TK_NUM && i > 0 && attr_ctx_word(c, i - 1) &&
             (c->t[i - 1].f & ATTR_TF_CAP) && !qualifier_before(c, i)[0] &&
             i - 1 > 0 && !win(c, i - 1, pron))
             return 0;
@@ -933,8 +923,7 @@ size_t attr_quantity_find(const char *s, size_t n, const char *lang,
     memset(&c, 0, sizeof c);
     c.s = s;
     c.t = w.t;
-    c.de = !lang || strcmp(lang, "en") != 0;
-    c.en = !lang || strcmp(lang, "de") != 0;
+    attr_scan_langs(lang, &c.de, &c.en);
     while (count < max && attr_scan_window_next(&w)) {
         size_t i;
         c.nt = w.nt;

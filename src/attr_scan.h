@@ -6,6 +6,7 @@
 #define DYAD_ATTR_SCAN_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* Words (letters, digits, inner hyphens and apostrophes), numbers (digits
  * with inner . , : / - between digits) and single punctuation characters. */
@@ -89,5 +90,26 @@ typedef struct {
 void attr_scan_wordset_init(attr_wordset *ws, const char *const *w, size_t n);
 int attr_scan_wordset_has(const attr_wordset *ws, const char *folded,
                           size_t l);
+
+/* The scan context the quantity and certainty stages share: the text, its
+ * tokens, and the languages to try ("de", "en", anything else: both). */
+typedef struct {
+    const char *s;
+    const attr_tok *t;
+    size_t nt;
+    int de, en;
+} attr_ctx;
+
+static inline void attr_scan_langs(const char *lang, int *de, int *en)
+{
+    *de = !lang || strcmp(lang, "en") != 0;
+    *en = !lang || strcmp(lang, "de") != 0;
+}
+
+/* Is token i of the context a word? */
+static inline int attr_ctx_word(const attr_ctx *c, size_t i)
+{
+    return i < c->nt && c->t[i].k == ATTR_TK_WORD;
+}
 
 #endif
