@@ -815,6 +815,7 @@ typedef struct {
     attr_quantity qs[MAXQ]; size_t nq;
     attr_place places[MAXQ]; size_t nplaces;
     int verif, verif_anaph, hedged;
+    int done;
 } sent_attrs;
 
 static size_t dist(size_t a, size_t b) { return a > b ? a - b : b - a; }
@@ -841,6 +842,34 @@ static size_t best_place(const attr_place *pl, size_t n, size_t rel)
             best = k;
     }
     return best;
+}
+
+/* The sentence's attributes, scanned once and only for sentences that
+ * hold an event. */
+static void scan_attrs(ctx *c, size_t si, sent_attrs *at)
+{
+    if (at->done)
+        return;
+    dyad_doc *d = c->d;
+    const char *st = d->text + d->sents[si].start;
+    size_t sn = d->sents[si].end - d->sents[si].start;
+    at->ndates = attr_date_find(st, sn, d->lang, d->pub, at->dates, MAXQ);
+    at->nq = attr_quantity_find(st, sn, d->lang, at->qs, MAXQ);
+    at->nplaces = c->e->gaz ? attr_place_find(c->e->gaz, st, sn, d->lang, at->places, MAXQ) : 0;
+    at->verif = sent_verif(c, si, &at->verif_anaph);
+    at->hedged = attr_hedged(st, sn, d->lang);
+    at->done = 1;
+}
+
+/* Where the sentence says it happened: its first town or region, else the
+ * place a preposition introduces nearest to rel. */
+static const attr_place *event_place(const sent_attrs *at, size_t rel)
+{
+    for (size_t k = 0; k < at->nplaces; k++)
+        if (!at->places[k].is_country)
+            return &at->places[k];
+    size_t best = best_place(at->places, at->nplaces, rel);
+    return best != SIZE_MAX ? &at->places[best] : NULL;
 }
 
 static int duration(const char *unit)
@@ -892,17 +921,11 @@ static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
         ev->quantity.text = dup_span(c, base + (uint32_t)q->start,
                                      base + (uint32_t)(q->start + q->len));
     }
-    size_t best = best_place(at->places, at->nplaces, rel);
     /* the first town or region the sentence names is where it happened
      * ("airstrikes on Khan Sheikhoun, a town in Idlib province"); a whole
      * country only when no smaller place is named */
-    for (size_t k = 0; k < at->nplaces; k++)
-        if (!at->places[k].is_country) {
-            best = k;
-            break;
-        }
     attr_place prev[MAXQ];
-    const attr_place *pp = best != SIZE_MAX ? &at->places[best] : NULL;
+    const attr_place *pp = event_place(at, rel);
     if (!pp && si > 0 && c->e->gaz) {
         /* "Der Ort Sudscha in der Region Kursk. Die Ukraine hatte die
          * Grenzregion angegriffen": the place of the sentence before, when
@@ -1019,10 +1042,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
     if (s->question || !s->nmen)
         return;
     span sp = d->sents[si];
-    const char *st = d->text + sp.start;
-    size_t sn = sp.end - sp.start;
     sent_attrs at = { 0 };
-    int attrs_done = 0;
     size_t first_event = d->nevents;
     size_t content_from = SIZE_MAX;
     for (size_t q = 0; q < s->nm; q++) {
@@ -1309,8 +1329,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 snprintf(unnamed, sizeof unnamed, "%.3sCVL", tcode);
             else if (!strncmp(ev->code, "17", 2) ||
                      !strncmp(ev->code, "18", 2) || !strncmp(ev->code, "19", 2) ||
-                     !strncmp(ev->code, "20", 2))
-                snprintf(unnamed, sizeof unnamed, "%.3s", tcode);
+                     !strncmp(ev->code, "20", 2)) {
+                scan_attrs(c, si, &at);
+                const attr_place *pl = event_place(&at, s->t[tr->start].off - sp.start);
+                snprintf(unnamed, sizeof unnamed, "%.3s",
+                         pl && pl->country[0] ? pl->country : tcode);
+            }
             /* not when the sentence already names who did it to them */
             for (size_t k = first_event; unnamed[0] && k < d->nevents; k++)
                 if (same_who(d->events[k].target.code, tcode) && d->events[k].source.text)
@@ -1323,20 +1347,45 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * about). A missing subject is not guessed: on the dev sets such
          * guesses were wrong four times in five. A noun alone ("die
          * Verluste") is too weak to build an event on. */
-        if ((!scode || tgt < 0) && noun)
+        /* an attack's target unnamed: where it struck, when that is
+         * another country ("Israeli tanks fired at targets in Jericho") */
+        char struck[4] = "";
+        if (scode && tgt < 0 &&
+            (english ? !noun || (src >= 0 && s->men[src].adj_event)
+                     : src >= 0 && !s->men[src].adj_event) &&
+            (!strncmp(ev->code, "18", 2) || !strncmp(ev->code, "19", 2) ||
+             !strncmp(ev->code, "20", 2))) {
+            scan_attrs(c, si, &at);
+            const attr_place *pl = event_place(&at, s->t[tr->start].off - sp.start);
+            if (pl && is_country3(pl->country) && strncmp(pl->country, scode, 3)) {
+                snprintf(struck, sizeof struck, "%s", pl->country);
+                tcode = struck;
+            }
+        }
+        if ((!scode || (tgt < 0 && !struck[0])) && noun)
             continue;
         if (!scode)
             continue;
+        /* a protest that names no addressee is against the authorities
+         * where it happens: "Iraqi Kurds demonstrated in Kirkuk" */
+        char home[4] = "";
+        if (!tcode && !strncmp(ev->code, "14", 2)) {
+            scan_attrs(c, si, &at);
+            const attr_place *pl = event_place(&at, s->t[tr->start].off - sp.start);
+            snprintf(home, sizeof home, "%.3s", pl && pl->country[0] ? pl->country : scode);
+            if (is_country3(home))
+                tcode = home;
+        }
         if (!tcode)
             tcode = other_party(c, scode);
-        if (!scode || !tcode || !strcmp(scode, tcode))
+        if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home))
             continue;
         /* talking to the press is no political event: media as the target
          * of statements, meetings or cooperation */
         if (strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "MED") &&
             strncmp(ev->code, "09", 2) < 0)
             continue;
-        if (tgt < 0 && same_who(scode, tcode))
+        if (tgt < 0 && same_who(scode, tcode) && tcode != home)
             continue;   /* the context gave the source's own country */
         /* one event per dyad and root in a sentence; in English one per
          * dyad: its first verb carries the act, the rest elaborate it */
@@ -1356,14 +1405,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         }
         if (dup && replace == SIZE_MAX)
             continue;
-        if (!attrs_done) {
-            at.ndates = attr_date_find(st, sn, d->lang, d->pub, at.dates, MAXQ);
-            at.nq = attr_quantity_find(st, sn, d->lang, at.qs, MAXQ);
-            at.nplaces = c->e->gaz ? attr_place_find(c->e->gaz, st, sn, d->lang, at.places, MAXQ) : 0;
-            at.verif = sent_verif(c, si, &at.verif_anaph);
-            at.hedged = attr_hedged(st, sn, d->lang);
-            attrs_done = 1;
-        }
+        scan_attrs(c, si, &at);
         dyad_event *e = doc_add_event(d);
         if (!e)
             return;
@@ -1378,11 +1420,19 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         snprintf(e->cameo, sizeof e->cameo, "%s", ev->code);
         /* "Bei einem Bombenanschlag ... wurden 18 Menschen getötet": the
          * casualty verb's event is the attack the sentence names */
-        if (passive && !strncmp(ev->code, "19", 2))
+        /* and "A roadside bombing killed one soldier", "killed by a
+         * roadside bomb": an attack noun in the clause of a casualty verb
+         * whose doer is unnamed */
+        if ((passive || (src < 0 && english)) && !strncmp(ev->code, "19", 2))
             for (size_t q2 = 0; q2 < s->nm; q2++) {
                 const match *o = &s->m[q2];
+                if (o->type != PH_EVENT || o == tr)
+                    continue;
                 const char *oc = c->e->events[o->ref].code;
-                if (o->type == PH_EVENT && o != tr && (s->t[o->end - 1].flags & TOK_CAP) &&
+                int onoun = english ? (c->e->events[o->ref].flags & EF_NOUN) && o->start >= cs &&
+                                      o->end <= ce
+                                    : (s->t[o->end - 1].flags & TOK_CAP);
+                if (onoun &&
                     (!strncmp(oc, "18", 2) || !strncmp(oc, "19", 2) || !strncmp(oc, "20", 2)) &&
                     strcmp(oc, "190")) {
                     snprintf(e->cameo, sizeof e->cameo, "%s", oc);
