@@ -177,10 +177,27 @@ static int ends_with(const char *w, size_t n, const char *suf)
     return n > l + 2 && !memcmp(w + n - l, suf, l);
 }
 
+/* The participle of a hyphenated "Kurdish-held", "rebel-controlled". */
+static int held_part(const ctx *c, const sent_info *s, size_t i)
+{
+    static const char *const w[] = { "held", "controlled", "occupied", "run", NULL };
+    const token *t = &s->t[i];
+    if (!(t->flags & TOK_HYPH))
+        return 0;
+    for (int k = 0; w[k]; k++)
+        if (t->len == strlen(w[k]) && !memcmp(c->d->text + t->off, w[k], t->len))
+            return 1;
+    return 0;
+}
+
 static int filler(const ctx *c, const sent_info *s, size_t i)
 {
     const token *t = &s->t[i];
     if (has_role(s, i, ROLE_DET))
+        return 1;
+    /* "in Kurdish-held Syria", "in rebel-controlled Idlib" */
+    if (c->lx->lang[0] == 'e' &&
+        (held_part(c, s, i) || (i + 1 < s->nt && held_part(c, s, i + 1))))
         return 1;
     if (!(t->flags & TOK_WORD) || (t->flags & TOK_CAP) || s->in_actor[i] || s->in_event[i])
         return 0;
@@ -673,6 +690,10 @@ static int marker(const ctx *c, const sent_info *s, const mention *m,
 {
     size_t p = m->start;
     int hops = 0;
+    /* "responding to Trump's decision": the preposition governs the
+     * possessor's noun, not the possessor */
+    if (m->end > m->start && (s->t[m->end - 1].flags & TOK_POSS))
+        return MK_NONE;
     while (p > 0 && hops < 3) {
         p--;
         const token *t = &s->t[p];
@@ -1226,7 +1247,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             }
             if (passive) {
                 int tmp = subj;
-                subj = src >= 0 ? -1 : obj;
+                /* an English passive's agent needs "by": "were tasked
+                 * with monitoring Iran" */
+                subj = src >= 0 || (english && !noun) ? -1 : obj;
                 obj = tmp;
             }
             if (xsrc && subj >= 0 && obj < 0 && subj != tgt)
@@ -1241,8 +1264,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 break;
         }
         if (c->debug > 1) {
-            fprintf(stderr, "   trigger %s noun=%d passive=%d clause=%zu..%zu src=%d tgt=%d marks:",
-                    ev->code, noun, passive, cs, ce, src, tgt);
+            fprintf(stderr, "   S%zu trigger %s noun=%d passive=%d clause=%zu..%zu src=%d tgt=%d marks:",
+                    si, ev->code, noun, passive, cs, ce, src, tgt);
             for (size_t k = 0; k < nmen; k++)
                 fprintf(stderr, " %s=%d", s->men[k].code, mk[k]);
             fputc('\n', stderr);
