@@ -893,6 +893,19 @@ static const attr_place *event_place(const sent_attrs *at, size_t rel)
     return best != SIZE_MAX ? &at->places[best] : NULL;
 }
 
+/* A headline in title case: most longer words capitalised. */
+static int title_case(const ctx *c, const sent_info *s)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = 0; i < s->nt; i++)
+        if ((s->t[i].flags & TOK_WORD) && s->t[i].len > 3) {
+            words++;
+            caps += (s->t[i].flags & TOK_CAP) != 0;
+        }
+    (void)c;
+    return words && caps * 3 > words * 2;
+}
+
 static int duration(const char *unit)
 {
     static const char *const u[] = { "seconds", "minutes", "hours", "days", "weeks",
@@ -1066,6 +1079,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
     sent_attrs at = { 0 };
     size_t first_event = d->nevents;
     size_t content_from = SIZE_MAX;
+    int english = c->lx->lang[0] == 'e';
     for (size_t q = 0; q < s->nm; q++) {
         const match *tr = &s->m[q];
         if (tr->type != PH_EVENT)
@@ -1080,6 +1094,13 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (!s->in_actor[k] && (!tr->gap || k == tr->start || k + 1 == tr->end))
                 inside = 0;
         if (inside)
+            continue;
+        /* "the Euphrates Shield operation", "the Free Syrian Army": an
+         * English capitalised word after another is part of a name
+         * (unless the whole line is in title case) */
+        if (english && tr->end == tr->start + 1 && tr->start > 0 &&
+            (s->t[tr->start].flags & TOK_CAP) && (s->t[tr->start - 1].flags & TOK_CAP) &&
+            !s->in_actor[tr->start - 1] && !title_case(c, s))
             continue;
         /* a weapon or a light verb alone is no act: "Panzer", "verübte" */
         if (tr->end == tr->start + 1 &&
@@ -1116,7 +1137,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             for (size_t k = cs; k < tr->start; k++)
                 if (has_role(s, k, ROLE_AUX))
                     final = 1;
-        int src = -1, tgt = -1, english = c->lx->lang[0] == 'e';
+        int src = -1, tgt = -1;
         int mk[64];
         size_t nmen = s->nmen < 64 ? s->nmen : 64;
         for (size_t k = 0; k < nmen; k++) {
@@ -1168,6 +1189,24 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (src >= 0 && src == tgt)
                 tgt = -1;
         }
+        /* "Turkey ended its operation against jihadists": the owner of a
+         * noun named by "its/their" is the clause's subject */
+        if (src < 0 && noun && english)
+            for (size_t k = tr->start, hops = 0; k-- > cs && hops < 5; hops++) {
+                if (is_punct(c, &s->t[k], ",;:") || s->in_actor[k])
+                    break;
+                if (!has_role(s, k, ROLE_OWN))
+                    continue;
+                for (size_t j = nmen; j-- > 0;) {
+                    const mention *m = &s->men[j];
+                    if (m->end <= k && m->start >= cs && !m->weak && !m->speaker &&
+                        !m->locative && !m->adj_event && mk[j] == MK_NONE && (int)j != tgt) {
+                        src = (int)j;
+                        break;
+                    }
+                }
+                break;
+            }
         /* "Er forderte die EU auf", "He demanded ...": a pronoun subject
          * stands for the last person named; the actors here are objects */
         const mention *xsrc = NULL;
