@@ -251,6 +251,20 @@ static void build_mentions(ctx *c, sent_info *s)
                                    !strncmp(w + t->len - 2, "ed", 2)))
                     continue;
             }
+            /* "Russian-made rockets", "Soviet-style": a product's origin */
+            if (c->lx->lang[0] == 'e' && s->m[i].end < s->nt &&
+                (s->t[s->m[i].end].flags & TOK_HYPH)) {
+                const token *t = &s->t[s->m[i].end];
+                const char *w = tok_text(c, t);
+                static const char *const made[] = { "made", "built", "designed", "style",
+                                                    "supplied", "manufactured", NULL };
+                int skip = 0;
+                for (int k = 0; made[k]; k++)
+                    if (t->len == strlen(made[k]) && !memcmp(w, made[k], t->len))
+                        skip = 1;
+                if (skip)
+                    continue;
+            }
             r[nr].start = s->m[i].start;
             r[nr].end = s->m[i].end;
             r[nr].a = a;
@@ -1094,6 +1108,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (!s->in_actor[k] && (!tr->gap || k == tr->start || k + 1 == tr->end))
                 inside = 0;
         if (inside)
+            continue;
+        /* "its long-threatened invasion": a participle in a compound
+         * adjective describes, it does not act */
+        if (english && (s->t[tr->start].flags & TOK_HYPH) &&
+            participle(tok_text(c, &s->t[tr->start]), s->t[tr->start].len))
             continue;
         /* "the Euphrates Shield operation", "the Free Syrian Army": an
          * English capitalised word after another is part of a name
