@@ -1468,6 +1468,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             continue;
         if (tgt < 0 && same_who(scode, tcode) && tcode != home)
             continue;   /* the context gave the source's own country */
+        /* a country cooperating with its own government, army or people
+         * ("Israel will evacuate ... Israeli" , "the US decision ... under
+         * president Obama") is a misread, not an event */
+        if (same_who(scode, tcode) && (strlen(scode) == 3 || strlen(tcode) == 3) &&
+            strncmp(ev->code, "09", 2) < 0)
+            continue;
         /* one event per dyad and root in a sentence; in English one per
          * dyad: its first verb carries the act, the rest elaborate it */
         int dup = 0;
