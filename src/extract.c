@@ -920,6 +920,22 @@ static int title_case(const ctx *c, const sent_info *s)
     return words && caps * 3 > words * 2;
 }
 
+/* An inherited civilian agent moved to the country of the sentence's
+ * place; 0 when it stays. */
+static int localise(ctx *c, size_t si, sent_attrs *at, const match *tr,
+                    const mention *m, char out[16])
+{
+    const sent_info *s = &c->s[si];
+    if (!m->inherited || strlen(m->code) != 6 || strcmp(m->code + 3, "CVL"))
+        return 0;
+    scan_attrs(c, si, at);
+    const attr_place *pl = event_place(at, s->t[tr->start].off - c->d->sents[si].start);
+    if (!pl || !is_country3(pl->country) || !strncmp(pl->country, m->code, 3))
+        return 0;
+    combine(out, pl->country, m->code + 3);
+    return 1;
+}
+
 static int duration(const char *unit)
 {
     static const char *const u[] = { "seconds", "minutes", "hours", "days", "weeks",
@@ -1046,7 +1062,13 @@ static int on_trigger(const mention *m, const match *tr)
 static int usable(const mention *m, const match *tr, size_t cs, size_t ce, int pass,
                   int mk)
 {
-    if (m->speaker || m->own || on_trigger(m, tr))
+    /* "arrested 40 students": a counted group after the verb may be its
+     * object (but counted troops are the actor's own: "contribute 4,000
+     * troops") */
+    if (m->speaker || on_trigger(m, tr))
+        return 0;
+    if (m->own && !(m->own == 2 && m->start > tr->start &&
+                    !strstr(m->code + 3, "MIL")))
         return 0;
     if (m->locative && mk != MK_TSOURCE && mk != MK_TTARGET)
         return 0;
@@ -1401,6 +1423,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             continue;
         const char *scode = src >= 0 ? s->men[src].code : xsrc ? xsrc->code : NULL;
         const char *tcode = tgt >= 0 ? s->men[tgt].code : NULL;
+        /* "killed 23 people ... in Tel Aviv": victims with no country of
+         * their own belong where the act happened, not to the country
+         * last named */
+        char tloc[16];
+        if (english && tgt >= 0 && localise(c, si, &at, tr, &s->men[tgt], tloc))
+            tcode = tloc;
         /* the coding guide's unnamed actors: protesters are civilians of the
          * country they protest in; an attack (or an arrest, a sentence) by
          * an unnamed actor is the country's, where it happened */
@@ -1510,7 +1538,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         /* and "A roadside bombing killed one soldier", "killed by a
          * roadside bomb": an attack noun in the clause of a casualty verb
          * whose doer is unnamed */
-        if ((passive || (src < 0 && english)) && !strncmp(ev->code, "19", 2))
+        /* and "suicide bombers killed 23 people": a doer named by its
+         * attack */
+        if ((passive || (src < 0 && english) || (src >= 0 && english)) && !strncmp(ev->code, "19", 2))
             for (size_t q2 = 0; q2 < s->nm; q2++) {
                 const match *o = &s->m[q2];
                 if (o->type != PH_EVENT || o == tr)
@@ -1519,6 +1549,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 int onoun = english ? (c->e->events[o->ref].flags & EF_NOUN) && o->start >= cs &&
                                       o->end <= ce
                                     : (s->t[o->end - 1].flags & TOK_CAP);
+                if (src >= 0 && !passive && english)
+                    onoun = onoun && o->start < s->men[src].end && o->end > s->men[src].start;
                 if (onoun &&
                     (!strncmp(oc, "18", 2) || !strncmp(oc, "19", 2) || !strncmp(oc, "20", 2)) &&
                     strcmp(oc, "190")) {
