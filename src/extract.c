@@ -1076,6 +1076,15 @@ static int usable(const mention *m, const match *tr, size_t cs, size_t ce, int p
 }
 
 /* Only articles or adjectives (at most two) between tokens a and b. */
+/* A subordinator among tokens [a, b): "a bomb ... while fighting X". */
+static int clause_between(const sent_info *s, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (has_role(s, k, ROLE_CLAUSE))
+            return 1;
+    return 0;
+}
+
 static int gap_fill(const ctx *c, const sent_info *s, size_t a, size_t b)
 {
     if (b < a || b - a > 2)
@@ -1205,8 +1214,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 }
                 if (m->weak && mk[k] != MK_TARGET && mk[k] != MK_TTARGET && mk[k] != MK_PARTNER)
                     continue;
-                /* a noun's prepositional phrases follow it closely */
-                if (noun && !(m->start >= tr->end && m->start - tr->end <= 5) &&
+                /* a noun's prepositional phrases follow it closely, in
+                 * its own clause */
+                if (noun && !(m->start >= tr->end && m->start - tr->end <= 5 &&
+                              !clause_between(s, tr->end, m->start)) &&
                     !(tr->gap && m->start > tr->start && m->end < tr->end))
                     continue;
                 /* "für das Attentat auf X verantwortlich machen": a phrase
@@ -1503,14 +1514,17 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             strncmp(ev->code, "09", 2) < 0)
             continue;
         /* one event per dyad and root in a sentence; in English one per
-         * dyad: its first verb carries the act, the rest elaborate it */
+         * dyad: its first verb carries the act, the rest elaborate it. The
+         * reverse direction is another act of another root when the first
+         * one's doer was not named ("X, killed by a bomb while fighting Y") */
         int dup = 0;
         size_t replace = SIZE_MAX;
         for (size_t k = first_event; k < d->nevents; k++) {
             const dyad_event *o = &d->events[k];
             if ((!strncmp(o->cameo, ev->code, 2) || english) &&
                 ((same_who(o->source.code, scode) && same_who(o->target.code, tcode)) ||
-                 (same_who(o->source.code, tcode) && same_who(o->target.code, scode)))) {
+                 (same_who(o->source.code, tcode) && same_who(o->target.code, scode) &&
+                  (!strncmp(o->cameo, ev->code, 2) || o->source.text)))) {
                 dup = 1;
                 /* an act whose object the sentence names beats one whose
                  * object came from the context */
@@ -1540,7 +1554,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * whose doer is unnamed */
         /* and "suicide bombers killed 23 people": a doer named by its
          * attack */
-        if ((passive || (src < 0 && english) || (src >= 0 && english)) && !strncmp(ev->code, "19", 2))
+        if ((passive || english) && !strncmp(ev->code, "19", 2))
             for (size_t q2 = 0; q2 < s->nm; q2++) {
                 const match *o = &s->m[q2];
                 if (o->type != PH_EVENT || o == tr)
