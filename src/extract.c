@@ -784,8 +784,12 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
         return aux && t->len > 4 && strstr(w, "ge") && !(t->flags & TOK_CAP);
     }
     /* English: "was attacked", "were reportedly killed", "has been hit";
-     * not the progressive "is investigating" */
+     * not the progressive "is investigating", nor "is prepared to" */
     if (!participle(w, t->len))
+        return 0;
+    const token *last = &s->t[tr->end - 1];
+    if (tr->end > tr->start + 1 && last->len == 2 &&
+        !strncasecmp(tok_text(c, last), "to", 2))
         return 0;
     /* "the journalist captured by Islamic State": a participle with its
      * agent right behind it */
@@ -1547,6 +1551,21 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         e->target.code = code_dup(c, tcode);
         e->target.text = tgt >= 0 ? mention_text(c, s, &s->men[tgt]) : NULL;
         snprintf(e->cameo, sizeof e->cameo, "%s", ev->code);
+        /* "promised a strong response", "prepared to resume shelling": an
+         * intent whose content is a hostile act is a threat */
+        if (english && !strcmp(ev->code, "030"))
+            for (size_t q2 = q + 1; q2 < s->nm; q2++) {
+                const match *o = &s->m[q2];
+                if (o->type != PH_EVENT || o->start < tr->end)
+                    continue;
+                if (o->start > tr->end + 4)
+                    break;
+                const char *oc = c->e->events[o->ref].code;
+                int r = (oc[0] - '0') * 10 + (oc[1] - '0');
+                if (r >= 15 || r == 13)
+                    snprintf(e->cameo, sizeof e->cameo, "%s", r >= 15 ? "138" : "130");
+                break;
+            }
         /* "Bei einem Bombenanschlag ... wurden 18 Menschen getötet": the
          * casualty verb's event is the attack the sentence names */
         /* and "A roadside bombing killed one soldier", "killed by a
