@@ -911,6 +911,19 @@ static const attr_place *event_place(const sent_attrs *at, size_t rel)
     return best != SIZE_MAX ? &at->places[best] : NULL;
 }
 
+/* English adverbs by their endings ("protectively", "reportedly"); not
+ * "supply", "rally" or "ally". */
+static int adverb(const ctx *c, const token *t)
+{
+    static const char *const suf[] = { "ively", "edly", "ingly", "fully", "ously",
+                                       "ically", "antly", "ently", NULL };
+    const char *w = tok_text(c, t);
+    for (int k = 0; suf[k]; k++)
+        if (ends_with(w, t->len, suf[k]))
+            return 1;
+    return 0;
+}
+
 /* A headline in title case: most longer words capitalised. */
 static int title_case(const ctx *c, const sent_info *s)
 {
@@ -1156,6 +1169,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             (s->t[tr->start].flags & TOK_CAP) && (s->t[tr->start - 1].flags & TOK_CAP) &&
             !s->in_actor[tr->start - 1] && !title_case(c, s))
             continue;
+        /* "fire protectively": an English adverb shares its verb's stem
+         * but reports no act */
+        if (english && tr->end == tr->start + 1 && adverb(c, &s->t[tr->start]))
+            continue;
         /* a weapon or a light verb alone is no act: "Panzer", "verübte" */
         if (tr->end == tr->start + 1 &&
             (has_role(s, tr->start, ROLE_WEAPON) || has_role(s, tr->start, ROLE_LIGHT)))
@@ -1164,7 +1181,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         clause_of(c, s, tr->start, &cs, &ce);
         if (negated(c, s, cs, tr) || hypothetical(s, cs, tr))
             continue;
-        if (takes_content(ev->code) && tr->start + 1 < content_from)
+        /* in English, what a criticism or rejection is about is its
+         * content too ("denounced Serbia's suppression of ...") */
+        if ((takes_content(ev->code) ||
+             (english && (!strncmp(ev->code, "11", 2) || !strncmp(ev->code, "12", 2)))) &&
+            tr->start + 1 < content_from)
             content_from = tr->start + 1;
         int passive = passive_clause(c, s, cs, ce, tr, ev);
         /* German capitalises nouns: a trigger headed by one is nominal (the
