@@ -924,6 +924,20 @@ static int adverb(const ctx *c, const token *t)
     return 0;
 }
 
+/* A trigger inside a compound adjective: it starts on the participle of
+ * "long-threatened", or is "long-imprisoned" whole (a lower-case first
+ * part: "US-backed" keeps its actor). */
+static int adj_compound(const ctx *c, const sent_info *s, const match *tr)
+{
+    const token *a = &s->t[tr->start], *b = &s->t[tr->end - 1];
+    if (a->flags & TOK_HYPH)
+        return participle(tok_text(c, a), a->len);
+    if (tr->end != tr->start + 2 || !(b->flags & TOK_HYPH) || (a->flags & TOK_CAP) ||
+        s->in_actor[tr->start])
+        return 0;
+    return participle(tok_text(c, b), b->len);
+}
+
 /* A headline in title case: most longer words capitalised. */
 static int title_case(const ctx *c, const sent_info *s)
 {
@@ -1159,8 +1173,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             continue;
         /* "its long-threatened invasion": a participle in a compound
          * adjective describes, it does not act */
-        if (english && (s->t[tr->start].flags & TOK_HYPH) &&
-            participle(tok_text(c, &s->t[tr->start]), s->t[tr->start].len))
+        if (english && adj_compound(c, s, tr))
             continue;
         /* "the Euphrates Shield operation", "the Free Syrian Army": an
          * English capitalised word after another is part of a name
