@@ -177,6 +177,17 @@ static int ends_with(const char *w, size_t n, const char *suf)
     return n > l + 2 && !memcmp(w + n - l, suf, l);
 }
 
+/* A compass word or part: "north", "north-west" (as two tokens). */
+static int compass(const ctx *c, const token *t)
+{
+    static const char *const w[] = { "north", "south", "east", "west", "central", NULL };
+    const char *x = tok_text(c, t);
+    for (int k = 0; w[k]; k++)
+        if (t->len == strlen(w[k]) && !strncasecmp(x, w[k], t->len))
+            return 1;
+    return 0;
+}
+
 /* The participle of a hyphenated "Kurdish-held", "rebel-controlled". */
 static int held_part(const ctx *c, const sent_info *s, size_t i)
 {
@@ -194,6 +205,9 @@ static int filler(const ctx *c, const sent_info *s, size_t i)
 {
     const token *t = &s->t[i];
     if (has_role(s, i, ROLE_DET))
+        return 1;
+    /* "in north-west Syria" */
+    if (c->lx->lang[0] == 'e' && compass(c, t))
         return 1;
     /* "in Kurdish-held Syria", "in rebel-controlled Idlib" */
     if (c->lx->lang[0] == 'e' &&
@@ -668,6 +682,15 @@ static int open_clause(const ctx *c, const sent_info *s, size_t i)
     return c->lx->lang[0] == 'e' && !(t->len == 4 && !strncasecmp(tok_text(c, t), "that", 4));
 }
 
+/* English ", and Turkey intended ...": a comma, a conjunction and a new
+ * capitalised subject start another clause (token i is the comma). */
+static int and_clause(const ctx *c, const sent_info *s, size_t i)
+{
+    return c->lx->lang[0] == 'e' && i + 2 < s->nt &&
+           is_punct(c, &s->t[i], ",") && has_role(s, i + 1, ROLE_AND) &&
+           (s->t[i + 2].flags & TOK_CAP);
+}
+
 static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
                       size_t *ce)
 {
@@ -679,6 +702,8 @@ static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
         if (a >= 2 && has_role(s, a - 1, ROLE_CLAUSE) &&
             (is_punct(c, &s->t[a - 2], ",") || open_clause(c, s, a - 1)))
             { a--; break; }
+        if (a >= 2 && and_clause(c, s, a - 2))
+            { a--; break; }
         a--;
     }
     while (b + 1 < s->nt) {
@@ -686,6 +711,8 @@ static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
         if (is_punct(c, t, ";"))
             break;
         if (is_punct(c, t, ",") && b + 2 < s->nt && has_role(s, b + 2, ROLE_CLAUSE))
+            break;
+        if (and_clause(c, s, b + 1))
             break;
         if (has_role(s, b + 1, ROLE_CLAUSE) && open_clause(c, s, b + 1))
             break;
@@ -938,6 +965,36 @@ static int adj_compound(const ctx *c, const sent_info *s, const match *tr)
     return participle(tok_text(c, b), b->len);
 }
 
+/* "the fighting", "heavy fighting": an English -ing form after an article
+ * or an adjective is a noun. */
+static int gerund(const ctx *c, const sent_info *s, const match *tr)
+{
+    const token *t = &s->t[tr->start];
+    if (tr->end != tr->start + 1 || tr->start == 0 ||
+        !ends_with(tok_text(c, t), t->len, "ing"))
+        return 0;
+    size_t p = tr->start - 1;
+    if (has_role(s, p, ROLE_DET) || filler(c, s, p))
+        return 1;
+    /* "rocked by heavy fighting", "amid fierce fighting" */
+    if (p > 0 && !(s->t[p].flags & TOK_CAP) && !s->in_actor[p] && !s->in_event[p] &&
+        (has_role(s, p - 1, ROLE_BY) || has_role(s, p - 1, ROLE_LOC)))
+        return 1;
+    return 0;
+}
+
+/* "Assad's backer, Russia": a possessor, its noun (one or two words), a
+ * comma and the mention that names the noun. */
+static int apposed_possessor(const ctx *c, const sent_info *s, const mention *m)
+{
+    if (!(s->t[m->end - 1].flags & TOK_POSS))
+        return 0;
+    for (size_t k = m->end + 1; k <= m->end + 2 && k + 1 < s->nt; k++)
+        if (is_punct(c, &s->t[k], ","))
+            return s->in_actor[k + 1] && (s->t[k + 1].flags & TOK_CAP);
+    return 0;
+}
+
 /* A headline in title case: most longer words capitalised. */
 static int title_case(const ctx *c, const sent_info *s)
 {
@@ -1107,6 +1164,16 @@ static int usable(const mention *m, const match *tr, size_t cs, size_t ce, int p
 }
 
 /* Only articles or adjectives (at most two) between tokens a and b. */
+/* Another event trigger starts among tokens [a, b): "rips up a ceasefire
+ * agreed between A and B" gives the sides to the ceasefire. */
+static int event_between(const sent_info *s, size_t a, size_t b)
+{
+    for (size_t q = 0; q < s->nm; q++)
+        if (s->m[q].type == PH_EVENT && s->m[q].start >= a && s->m[q].start < b)
+            return 1;
+    return 0;
+}
+
 /* A subordinator among tokens [a, b): "a bomb ... while fighting X". */
 static int clause_between(const sent_info *s, size_t a, size_t b)
 {
@@ -1205,7 +1272,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * head is the last word, or a gapped phrase's first) */
         size_t head = tr->gap ? tr->start : tr->end - 1;   /* "Treffen ... in" */
         int noun = (ev->flags & EF_NOUN) ||
-                   (c->lx->lang[0] == 'd' && (s->t[head].flags & TOK_CAP) && head > 0);
+                   (c->lx->lang[0] == 'd' && (s->t[head].flags & TOK_CAP) && head > 0) ||
+                   (english && gerund(c, s, tr));
         /* a noun's actors come from its own phrase, unless a light verb
          * makes the clause's subject act it ("verübten einen Anschlag") */
         int light = 0, wish = 0;
@@ -1297,6 +1365,18 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 }
                 break;
             }
+        /* "rebels fighting the president": the noun right before an
+         * English -ing verb is its doer, whatever governs it */
+        if (src < 0 && english && !noun && tr->start > 0 &&
+            ends_with(tok_text(c, &s->t[tr->start]), s->t[tr->start].len, "ing"))
+            for (size_t j = 0; j < nmen; j++)
+                if (s->men[j].end == tr->start && !s->men[j].speaker && !s->men[j].locative &&
+                    !s->men[j].weak) {
+                    src = (int)j;
+                    if (tgt == src)
+                        tgt = -1;   /* "for rebels fighting X": X is the object */
+                    break;
+                }
         /* "Er forderte die EU auf", "He demanded ...": a pronoun subject
          * stands for the last person named; the actors here are objects */
         const mention *xsrc = NULL;
@@ -1321,6 +1401,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 int open = mk[k] == MK_NONE ||
                            (english && !noun && m->start > tr->start &&
                             (mk[k] == MK_TARGET || mk[k] == MK_PARTNER));
+                /* "negotiate with Assad's backer, Russia": a possessor
+                 * whose noun is named in apposition is no party */
+                if (english && m->start > tr->start && apposed_possessor(c, s, m))
+                    continue;
                 if ((int)k == src || (int)k == tgt || m->adj_event || !open ||
                     !usable(m, tr, cs, ce, pass, MK_NONE) ||
                     (final && m->start >= tr->end))
@@ -1404,7 +1488,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (src < 0)
             for (size_t k = 0; k < nmen; k++)
                 if (mk[k] == MK_PARTNER && s->men[k].coord >= 0 &&
-                    (tgt < 0 || tgt == s->men[k].coord) &&
+                    (tgt < 0 || tgt == s->men[k].coord || tgt == (int)k) &&
+                    !event_between(s, tr->end, s->men[k].start) &&
+                    (!noun || (s->men[k].start >= tr->end && s->men[k].start - tr->end <= 5)) &&
                     usable(&s->men[k], tr, cs, ce, 0, mk[k])) {
                     src = (int)k;
                     tgt = s->men[k].coord;
@@ -1422,8 +1508,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     break;
                 }
         /* a second party of another country beats one of the source's own
-         * ("Syria offered its troops to Lebanon's President") */
-        if (src >= 0 && tgt >= 0 && same_who(s->men[src].code, s->men[tgt].code)) {
+         * ("Syria offered its troops to Lebanon's President"), but rebels
+         * fighting their president, police arresting students are parties
+         * of one country with two roles */
+        if (src >= 0 && tgt >= 0 && same_who(s->men[src].code, s->men[tgt].code) &&
+            !(strlen(s->men[src].code) > 3 && strlen(s->men[tgt].code) > 3 &&
+              strcmp(s->men[src].code + 3, s->men[tgt].code + 3))) {
             int best = -1;
             for (size_t k = 0; k < nmen; k++) {
                 const mention *m = &s->men[k];
