@@ -766,6 +766,22 @@ static int agent_prep(const sent_info *s, const mention *m)
     return 0;
 }
 
+/* German "zu sieben Jahren Haft verurteilt", "Verantwortung ... übernommen":
+ * a phrase that ends in a lower-case verb (not a preposition) is headed by
+ * that verb: its participle tells the passive, the clause's subject acts it. */
+static int de_verb_head(const ctx *c, const sent_info *s, const match *tr)
+{
+    if (c->lx->lang[0] != 'd' || tr->end < tr->start + 2)
+        return 0;
+    size_t l = tr->end - 1;
+    if (!(s->t[l].flags & TOK_WORD) || (s->t[l].flags & TOK_CAP))
+        return 0;
+    for (int j = 0; j < ROLE_NJOBS; j++)
+        if (j != ROLE_SAY && has_role(s, l, j))
+            return 0;
+    return 1;
+}
+
 static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce,
                           const match *tr, const event_entry *ev)
 {
@@ -774,6 +790,8 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
     if (ev->flags & EF_NOUN)
         return 0;
     const token *t = &s->t[tr->start];
+    if (de_verb_head(c, s, tr))
+        t = &s->t[tr->end - 1];   /* "zu sieben Jahren Haft verurteilt" */
     const char *w = tok_text(c, t);
     if (c->lx->lang[0] == 'd') {
         /* German: an auxiliary anywhere in the clause, a participle */
@@ -1135,6 +1153,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         /* German capitalises nouns: a trigger headed by one is nominal (the
          * head is the last word, or a gapped phrase's first) */
         size_t head = tr->gap ? tr->start : tr->end - 1;   /* "Treffen ... in" */
+        if (tr->gap && de_verb_head(c, s, tr))
+            head = tr->end - 1;   /* "Hilfe ... zugesagt" */
         int noun = (ev->flags & EF_NOUN) ||
                    (c->lx->lang[0] == 'd' && (s->t[head].flags & TOK_CAP) && head > 0);
         /* a noun's actors come from its own phrase, unless a light verb
