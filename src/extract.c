@@ -697,7 +697,7 @@ static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
 
 /* The role a preposition in front of mention m gives it, for trigger ev. */
 enum { MK_NONE, MK_SOURCE, MK_TARGET, MK_PARTNER, MK_BY, MK_TSOURCE,
-       MK_TTARGET };
+       MK_TTARGET, MK_FRONT };
 
 static int marker(const ctx *c, const sent_info *s, const mention *m,
                   const event_entry *ev)
@@ -1093,6 +1093,41 @@ static int verb_before(const sent_info *s, size_t cs, const match *tr)
     return 0;
 }
 
+/* German verb-second: a main clause that opens with a preposition ("Im
+ * Zuge der Krise ...", "Nach dem Treffen mit X") has that phrase as its
+ * first field; the finite verb (an auxiliary, a reporting verb, a verbal
+ * trigger) ends it. Returns the finite verb's index, or cs when the clause
+ * does not open with a preposition. */
+static size_t de_front_phrase(const ctx *c, const sent_info *s, size_t cs, const match *tr)
+{
+    static const char *const prep[] = { "wegen", "trotz", "vor", "unter", "über", "ohne",
+                                        "angesichts", "infolge", "aufgrund", "am", "beim",
+                                        "neben", "hinter", "innerhalb", "außerhalb", NULL };
+    if (c->lx->lang[0] != 'd' || cs >= tr->start)
+        return cs;
+    const token *t = &s->t[cs];
+    int p = has_role(s, cs, ROLE_SOURCE) || has_role(s, cs, ROLE_TARGET) ||
+            has_role(s, cs, ROLE_PARTNER) || has_role(s, cs, ROLE_BY) ||
+            has_role(s, cs, ROLE_LOC) || has_role(s, cs, ROLE_AGENT);
+    for (int k = 0; !p && prep[k]; k++)
+        if (t->len == strlen(prep[k]) && !strncasecmp(tok_text(c, t), prep[k], t->len))
+            p = 1;
+    if (!p || has_role(s, cs, ROLE_CLAUSE) || s->in_actor[cs])
+        return cs;
+    for (size_t k = cs + 1; k < tr->start; k++) {
+        if (has_role(s, k, ROLE_AUX) || has_role(s, k, ROLE_PASSIVE) ||
+            has_role(s, k, ROLE_SAY) || has_role(s, k, ROLE_LIGHT) || has_role(s, k, ROLE_WANT))
+            return k;
+        int fn = 0;   /* "Treffen ... in": a trigger's preposition is no verb */
+        for (int j = 0; j < ROLE_NJOBS; j++)
+            if (has_role(s, k, j))
+                fn = 1;
+        if (s->in_event[k] && !(s->t[k].flags & TOK_CAP) && !fn)
+            return k;
+    }
+    return tr->start;
+}
+
 /* Roots whose object is a proposition: what follows them in the sentence
  * is the content of an appeal, promise, demand or threat, not an event. */
 static int takes_content(const char *code)
@@ -1186,6 +1221,16 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 !s->men[k - 1].speaker && has_role(s, s->men[k].start - 1, ROLE_AND))
                 mk[k] = mk[k - 1];
         }
+        /* German "Im Zuge der Krise in der Ukraine und Russlands Rolle dort
+         * hat Gabriel ... untersagt": actors in a fronted prepositional
+         * phrase stand before the finite verb and are not its subject */
+        size_t front = !noun || light ? de_front_phrase(c, s, cs, tr) : cs;
+        /* (but "Von X wurde ... verlangt", "Mit X hat Y ... geschlossen":
+         * the actor of the opening preposition itself is the verb's) */
+        for (size_t k = 0; k < nmen && front > cs; k++)
+            if (s->men[k].start > cs && s->men[k].end <= front &&
+                (mk[k] == MK_NONE || !gap_fill(c, s, cs + 1, s->men[k].start)))
+                mk[k] = MK_FRONT;
         /* 1. prepositions, and adjectives on event nouns; of several
          * candidates for a role the one nearest the trigger wins ("Gipfel
          * mit Trump ... mit Kim telefoniert") */
@@ -1377,7 +1422,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             for (size_t k = 0; k < nmen; k++) {
                 const mention *m = &s->men[k];
                 if ((int)k == src || m->weak || !usable(m, tr, cs, ce, 0, mk[k]) ||
-                    same_who(m->code, s->men[src].code) || mk[k] == MK_SOURCE || mk[k] == MK_BY)
+                    same_who(m->code, s->men[src].code) || mk[k] == MK_SOURCE || mk[k] == MK_BY ||
+                    mk[k] == MK_FRONT)
                     continue;
                 if (best < 0 || (m->start > tr->start && s->men[best].start < tr->start))
                     best = (int)k;
@@ -1408,7 +1454,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (src >= 0 && tgt < 0 && !noun)
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].locative && (int)k != src && s->men[k].start >= cs &&
-                    s->men[k].end <= ce && strlen(s->men[k].code) >= 3 &&
+                    s->men[k].end <= ce && strlen(s->men[k].code) >= 3 && mk[k] != MK_FRONT &&
                     !same_who(s->men[k].code, s->men[src].code)) {
                     tgt = (int)k;
                     break;
@@ -1477,7 +1523,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (is_country3(home))
                 tcode = home;
         }
-        if (!tcode)
+        /* (a German consultation names its partner, or none is known:
+         * "hat Selenskyj die Lage erörtert") */
+        if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
             tcode = other_party(c, scode);
         if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home))
             continue;
