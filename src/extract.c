@@ -1128,6 +1128,20 @@ static size_t de_front_phrase(const ctx *c, const sent_info *s, size_t cs, const
     return tr->start;
 }
 
+/* The place of a meeting noun's own phrase ("Treffen der Europäer in
+ * Washington"), when it is not the source's own country: the host. */
+static int de_host(const sent_info *s, const match *tr, int src, size_t nmen, const int *mk)
+{
+    for (size_t k = 0; k < nmen; k++) {
+        const mention *m = &s->men[k];
+        if (m->locative && (int)k != src && mk[k] != MK_FRONT && m->start >= tr->end &&
+            m->start - tr->end <= 5 && strlen(m->code) >= 3 && is_state(m->code) &&
+            strncmp(m->code, s->men[src].code, 3))
+            return (int)k;
+    }
+    return -1;
+}
+
 /* Roots whose object is a proposition: what follows them in the sentence
  * is the content of an appeal, promise, demand or threat, not an event. */
 static int takes_content(const char *code)
@@ -1459,6 +1473,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     tgt = (int)k;
                     break;
                 }
+        /* German "der Gipfel der Europäer in Washington": a meeting
+         * abroad is with its host */
+        if (c->lx->lang[0] == 'd' && noun && src >= 0 && tgt < 0 &&
+            !strncmp(ev->code, "04", 2))
+            tgt = de_host(s, tr, src, nmen, mk);
         /* 3. coordination: "Putin und Kim unterzeichneten" */
         if (src >= 0 && tgt < 0 && s->men[src].coord >= 0 &&
             (ev->flags & EF_SYM))
