@@ -1142,6 +1142,33 @@ static int de_host(const sent_info *s, const match *tr, int src, size_t nmen, co
     return -1;
 }
 
+/* German "Sie wurde zu sieben Jahren Haft verurteilt": a subject pronoun
+ * (er, sie) of a passive clause that names no party of its own stands for
+ * the last person named before. */
+static const mention *de_pron_patient(const ctx *c, const sent_info *s, size_t cs,
+                                      const match *tr, size_t nmen, const int *mk,
+                                      const sent_info **in)
+{
+    if (c->lx->lang[0] != 'd')
+        return NULL;
+    for (size_t k = 0; k < nmen; k++)
+        if (s->men[k].start >= cs && s->men[k].start < tr->end && !s->men[k].speaker &&
+            mk[k] == MK_NONE)
+            return NULL;
+    for (size_t k = cs; k < tr->start; k++) {
+        const token *t = &s->t[k];
+        const char *w = tok_text(c, t);
+        if (!has_role(s, k, ROLE_PRON) || !((t->len == 2 && !strncasecmp(w, "er", 2)) ||
+                                            (t->len == 3 && !strncasecmp(w, "sie", 3))))
+            continue;
+        if (k > cs && (has_role(s, k - 1, ROLE_TARGET) || has_role(s, k - 1, ROLE_SOURCE) ||
+                       has_role(s, k - 1, ROLE_PARTNER) || has_role(s, k - 1, ROLE_BY)))
+            continue;   /* "gegen sie" */
+        return last_person(c, s, in);
+    }
+    return NULL;
+}
+
 /* Roots whose object is a proposition: what follows them in the sentence
  * is the content of an appeal, promise, demand or threat, not an event. */
 static int takes_content(const char *code)
@@ -1150,11 +1177,23 @@ static int takes_content(const char *code)
            !strncmp(code, "10", 2) || !strncmp(code, "13", 2);
 }
 
+/* A German sentence that names nobody may still act through a pronoun
+ * ("Sie wurde ... verurteilt"). */
+static int de_has_pron(const ctx *c, const sent_info *s)
+{
+    if (c->lx->lang[0] != 'd' || !s->men)
+        return 0;
+    for (size_t k = 0; k < s->nt; k++)
+        if (has_role(s, k, ROLE_PRON))
+            return 1;
+    return 0;
+}
+
 static void code_sentence(ctx *c, size_t si, size_t claim_from)
 {
     sent_info *s = &c->s[si];
     dyad_doc *d = c->d;
-    if (s->question || !s->nmen)
+    if (s->question || (!s->nmen && !de_has_pron(c, s)))
         return;
     span sp = d->sents[si];
     sent_attrs at = { 0 };
@@ -1321,6 +1360,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     break;
                 }
         }
+        /* German "Sie wurde ... verurteilt": a passive's pronoun subject
+         * is the last person named, the one it is done to */
+        const mention *xtgt = NULL;
+        const sent_info *xt = NULL;
+        if (passive && !noun && tgt < 0)
+            xtgt = de_pron_patient(c, s, cs, tr, nmen, mk, &xt);
         /* 2. unmarked mentions by word order, in the clause first */
         for (int pass = 0; pass < 2 && (src < 0 || tgt < 0); pass++) {
             int before = -1, after = -1, first = -1, second = -1, adj_b = -1, adj_a = -1;
@@ -1482,10 +1527,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (src >= 0 && tgt < 0 && s->men[src].coord >= 0 &&
             (ev->flags & EF_SYM))
             tgt = s->men[src].coord;
-        if (src < 0 && tgt < 0)
+        if (src < 0 && tgt < 0 && !xtgt)
             continue;
         const char *scode = src >= 0 ? s->men[src].code : xsrc ? xsrc->code : NULL;
-        const char *tcode = tgt >= 0 ? s->men[tgt].code : NULL;
+        const char *tcode = tgt >= 0 ? s->men[tgt].code : xtgt ? xtgt->code : NULL;
         /* the coding guide's unnamed actors: protesters are civilians of the
          * country they protest in; an attack (or an arrest, a sentence) by
          * an unnamed actor is the country's, where it happened */
@@ -1553,7 +1598,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "MED") &&
             strncmp(ev->code, "09", 2) < 0)
             continue;
-        if (tgt < 0 && same_who(scode, tcode) && tcode != home)
+        if (tgt < 0 && !xtgt && same_who(scode, tcode) && tcode != home)
             continue;   /* the context gave the source's own country */
         /* a country cooperating with its own government, army or people
          * ("Israel will evacuate ... Israeli" , "the US decision ... under
@@ -1590,7 +1635,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         e->source.text = src >= 0 ? mention_text(c, s, &s->men[src])
                        : xsrc ? mention_text(c, xs, xsrc) : NULL;
         e->target.code = code_dup(c, tcode);
-        e->target.text = tgt >= 0 ? mention_text(c, s, &s->men[tgt]) : NULL;
+        e->target.text = tgt >= 0 ? mention_text(c, s, &s->men[tgt])
+                       : xtgt ? mention_text(c, xt, xtgt) : NULL;
         snprintf(e->cameo, sizeof e->cameo, "%s", ev->code);
         /* "Bei einem Bombenanschlag ... wurden 18 Menschen getötet": the
          * casualty verb's event is the attack the sentence names */
