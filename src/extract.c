@@ -1468,6 +1468,16 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         for (size_t k = cs; k < tr->start; k++)
             if (has_role(s, k, ROLE_PRON))
                 pron = 1;
+        /* German "Der Iran müsse ... beenden, so Rice": an appeal, demand
+         * or threat to a foreign party that names no source is the
+         * speaker's (to the speaker's own side it is an instruction) */
+        if (src < 0 && !noun && !pron && c->lx->lang[0] == 'd' &&
+            takes_content(ev->code) && tgt >= 0)
+            for (size_t k = 0; k < nmen; k++)
+                if (s->men[k].speaker && !same_who(s->men[k].code, s->men[tgt].code)) {
+                    src = (int)k;
+                    break;
+                }
         if (src < 0 && !noun && pron)
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].speaker && (int)k != tgt) {
@@ -1756,6 +1766,66 @@ static void apply_anaphoric_verification(ctx *c)
     }
 }
 
+/* German "Condoleezza Rice ... so Rice": a capitalised word that is the
+ * surname of a person named in full earlier in the article is that person. */
+static void de_surnames(ctx *c, size_t si)
+{
+    sent_info *s = &c->s[si];
+    if (c->lx->lang[0] != 'd' || !s->men)
+        return;
+    const char *text = c->d->text;
+    for (size_t k = 0; k < s->nt; k++) {
+        const token *t = &s->t[k];
+        if (!(t->flags & TOK_CAP) || !(t->flags & TOK_WORD) || (t->flags & TOK_HYPH) ||
+            s->in_actor[k] || s->in_event[k] || t->len < 3)
+            continue;
+        int fn = 0;   /* "der Staat" after "Islamischer Staat": a surname has no article */
+        for (int j = 0; j < ROLE_NJOBS; j++)
+            if (has_role(s, k, j) || (k > 0 && j == ROLE_DET && has_role(s, k - 1, j)))
+                fn = 1;
+        if (fn || (k > 0 && filler(c, s, k - 1)))
+            continue;
+        const char *code = NULL;
+        for (size_t p = si; p-- > 0 && !code;) {
+            const sent_info *ps = &c->s[p];
+            for (size_t q = ps->nmen; q-- > 0;) {
+                const mention *m = &ps->men[q];
+                if (m->end < m->start + 2 || strlen(m->code) <= 3 || !is_state(m->code))
+                    continue;
+                const token *l = &ps->t[m->end - 1], *f = &ps->t[m->end - 2];
+                if ((l->flags & TOK_CAP) && (f->flags & TOK_CAP) && !(l->flags & TOK_HYPH) &&
+                    l->len == t->len && !memcmp(text + l->off, text + t->off, t->len)) {
+                    code = m->code;
+                    break;
+                }
+            }
+        }
+        if (!code)
+            continue;
+        mention *nm = arena_alloc(&c->d->mem, (s->nmen + 1) * sizeof *nm);
+        if (!nm)
+            return;
+        size_t at = 0;
+        while (at < s->nmen && s->men[at].start < k)
+            at++;
+        memcpy(nm, s->men, at * sizeof *nm);
+        memcpy(nm + at + 1, s->men + at, (s->nmen - at) * sizeof *nm);
+        for (size_t q = 0; q < s->nmen + 1; q++)
+            if (q != at && nm[q].coord >= (int)at)
+                nm[q].coord++;
+        s->men = nm;
+        s->nmen++;
+        mention *m = &s->men[at];
+        memset(m, 0, sizeof *m);
+        m->start = (uint32_t)k;
+        m->end = (uint32_t)k + 1;
+        code_copy(m->code, code);
+        m->kind = AK_NAME;
+        m->coord = -1;
+        s->in_actor[k] = 1;
+    }
+}
+
 static void scan_sentence(ctx *c, size_t si)
 {
     dyad_doc *d = c->d;
@@ -1786,6 +1856,7 @@ static void scan_sentence(ctx *c, size_t si)
     else if (s->nt > 1 && is_quote(c, &s->t[s->nt - 1]) && is_punct(c, &s->t[s->nt - 2], "?"))
         s->question = 1;
     build_mentions(c, s);
+    de_surnames(c, si);
     dateline(c, s);
     find_claimant(c, s);
     for (size_t k = 0; k < s->nmen; k++) {
