@@ -1169,6 +1169,27 @@ static const mention *de_pron_patient(const ctx *c, const sent_info *s, size_t c
     return NULL;
 }
 
+/* Does mention m's preposition follow another event noun directly
+ * ("Sanktionen gegen den Iran")? */
+static int de_noun_phrase(const ctx *c, const sent_info *s, const match *tr, const mention *m)
+{
+    if (c->lx->lang[0] != 'd')
+        return 0;
+    size_t p = m->start;
+    for (int hops = 0; p > 0 && hops < 3 && filler(c, s, p - 1); hops++)
+        p--;
+    if (p < 2)
+        return 0;
+    p--;   /* the preposition */
+    for (size_t q = 0; q < s->nm; q++) {
+        const match *o = &s->m[q];
+        if (o->type == PH_EVENT && o != tr && o->end == p && o->start >= tr->end &&
+            (s->t[o->end - 1].flags & TOK_CAP))
+            return 1;
+    }
+    return 0;
+}
+
 /* Roots whose object is a proposition: what follows them in the sentence
  * is the content of an appeal, promise, demand or threat, not an event. */
 static int takes_content(const char *code)
@@ -1300,6 +1321,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     continue;
                 }
                 if (m->weak && mk[k] != MK_TARGET && mk[k] != MK_TTARGET && mk[k] != MK_PARTNER)
+                    continue;
+                /* German "... von ihren Haltungen gegenüber Sanktionen gegen
+                 * den Iran abzubringen": a phrase right behind another
+                 * event noun is that noun's */
+                if (!noun && m->start > tr->end && m->end <= ce && de_noun_phrase(c, s, tr, m))
                     continue;
                 /* a noun's prepositional phrases follow it closely */
                 if (noun && !(m->start >= tr->end && m->start - tr->end <= 5) &&
