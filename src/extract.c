@@ -724,7 +724,7 @@ static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
 
 /* The role a preposition in front of mention m gives it, for trigger ev. */
 enum { MK_NONE, MK_SOURCE, MK_TARGET, MK_PARTNER, MK_BY, MK_TSOURCE,
-       MK_TTARGET };
+       MK_TTARGET, MK_FRONT };
 
 static int marker(const ctx *c, const sent_info *s, const mention *m,
                   const event_entry *ev)
@@ -793,6 +793,22 @@ static int agent_prep(const sent_info *s, const mention *m)
     return 0;
 }
 
+/* German "zu sieben Jahren Haft verurteilt", "Verantwortung ... übernommen":
+ * a phrase that ends in a lower-case verb (not a preposition) is headed by
+ * that verb: its participle tells the passive, the clause's subject acts it. */
+static int de_verb_head(const ctx *c, const sent_info *s, const match *tr)
+{
+    if (c->lx->lang[0] != 'd' || tr->end < tr->start + 2)
+        return 0;
+    size_t l = tr->end - 1;
+    if (!(s->t[l].flags & TOK_WORD) || (s->t[l].flags & TOK_CAP))
+        return 0;
+    for (int j = 0; j < ROLE_NJOBS; j++)
+        if (j != ROLE_SAY && has_role(s, l, j))
+            return 0;
+    return 1;
+}
+
 static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce,
                           const match *tr, const event_entry *ev)
 {
@@ -801,6 +817,8 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
     if (ev->flags & EF_NOUN)
         return 0;
     const token *t = &s->t[tr->start];
+    if (de_verb_head(c, s, tr))
+        t = &s->t[tr->end - 1];   /* "zu sieben Jahren Haft verurteilt" */
     const char *w = tok_text(c, t);
     if (c->lx->lang[0] == 'd') {
         /* German: an auxiliary anywhere in the clause, a participle */
@@ -1204,6 +1222,103 @@ static int verb_before(const sent_info *s, size_t cs, const match *tr)
     return 0;
 }
 
+/* German verb-second: a main clause that opens with a preposition ("Im
+ * Zuge der Krise ...", "Nach dem Treffen mit X") has that phrase as its
+ * first field; the finite verb (an auxiliary, a reporting verb, a verbal
+ * trigger) ends it. Returns the finite verb's index, or cs when the clause
+ * does not open with a preposition. */
+static size_t de_front_phrase(const ctx *c, const sent_info *s, size_t cs, const match *tr)
+{
+    static const char *const prep[] = { "wegen", "trotz", "vor", "unter", "über", "ohne",
+                                        "angesichts", "infolge", "aufgrund", "am", "beim",
+                                        "neben", "hinter", "innerhalb", "außerhalb", NULL };
+    if (c->lx->lang[0] != 'd' || cs >= tr->start)
+        return cs;
+    const token *t = &s->t[cs];
+    int p = has_role(s, cs, ROLE_SOURCE) || has_role(s, cs, ROLE_TARGET) ||
+            has_role(s, cs, ROLE_PARTNER) || has_role(s, cs, ROLE_BY) ||
+            has_role(s, cs, ROLE_LOC) || has_role(s, cs, ROLE_AGENT);
+    for (int k = 0; !p && prep[k]; k++)
+        if (t->len == strlen(prep[k]) && !strncasecmp(tok_text(c, t), prep[k], t->len))
+            p = 1;
+    if (!p || has_role(s, cs, ROLE_CLAUSE) || s->in_actor[cs])
+        return cs;
+    for (size_t k = cs + 1; k < tr->start; k++) {
+        if (has_role(s, k, ROLE_AUX) || has_role(s, k, ROLE_PASSIVE) ||
+            has_role(s, k, ROLE_SAY) || has_role(s, k, ROLE_LIGHT) || has_role(s, k, ROLE_WANT))
+            return k;
+        int fn = 0;   /* "Treffen ... in": a trigger's preposition is no verb */
+        for (int j = 0; j < ROLE_NJOBS; j++)
+            if (has_role(s, k, j))
+                fn = 1;
+        if (s->in_event[k] && !(s->t[k].flags & TOK_CAP) && !fn)
+            return k;
+    }
+    return tr->start;
+}
+
+/* The place of a meeting noun's own phrase ("Treffen der Europäer in
+ * Washington"), when it is not the source's own country: the host. */
+static int de_host(const sent_info *s, const match *tr, int src, size_t nmen, const int *mk)
+{
+    for (size_t k = 0; k < nmen; k++) {
+        const mention *m = &s->men[k];
+        if (m->locative && (int)k != src && mk[k] != MK_FRONT && m->start >= tr->end &&
+            m->start - tr->end <= 5 && strlen(m->code) >= 3 && is_state(m->code) &&
+            strncmp(m->code, s->men[src].code, 3))
+            return (int)k;
+    }
+    return -1;
+}
+
+/* German "Sie wurde zu sieben Jahren Haft verurteilt": a subject pronoun
+ * (er, sie) of a passive clause that names no party of its own stands for
+ * the last person named before. */
+static const mention *de_pron_patient(const ctx *c, const sent_info *s, size_t cs,
+                                      const match *tr, size_t nmen, const int *mk,
+                                      const sent_info **in)
+{
+    if (c->lx->lang[0] != 'd')
+        return NULL;
+    for (size_t k = 0; k < nmen; k++)
+        if (s->men[k].start >= cs && s->men[k].start < tr->end && !s->men[k].speaker &&
+            mk[k] == MK_NONE)
+            return NULL;
+    for (size_t k = cs; k < tr->start; k++) {
+        const token *t = &s->t[k];
+        const char *w = tok_text(c, t);
+        if (!has_role(s, k, ROLE_PRON) || !((t->len == 2 && !strncasecmp(w, "er", 2)) ||
+                                            (t->len == 3 && !strncasecmp(w, "sie", 3))))
+            continue;
+        if (k > cs && (has_role(s, k - 1, ROLE_TARGET) || has_role(s, k - 1, ROLE_SOURCE) ||
+                       has_role(s, k - 1, ROLE_PARTNER) || has_role(s, k - 1, ROLE_BY)))
+            continue;   /* "gegen sie" */
+        return last_person(c, s, in);
+    }
+    return NULL;
+}
+
+/* Does mention m's preposition follow another event noun directly
+ * ("Sanktionen gegen den Iran")? */
+static int de_noun_phrase(const ctx *c, const sent_info *s, const match *tr, const mention *m)
+{
+    if (c->lx->lang[0] != 'd')
+        return 0;
+    size_t p = m->start;
+    for (int hops = 0; p > 0 && hops < 3 && filler(c, s, p - 1); hops++)
+        p--;
+    if (p < 2)
+        return 0;
+    p--;   /* the preposition */
+    for (size_t q = 0; q < s->nm; q++) {
+        const match *o = &s->m[q];
+        if (o->type == PH_EVENT && o != tr && o->end == p && o->start >= tr->end &&
+            (s->t[o->end - 1].flags & TOK_CAP))
+            return 1;
+    }
+    return 0;
+}
+
 /* Roots whose object is a proposition: what follows them in the sentence
  * is the content of an appeal, promise, demand or threat, not an event. */
 static int takes_content(const char *code)
@@ -1212,11 +1327,23 @@ static int takes_content(const char *code)
            !strncmp(code, "10", 2) || !strncmp(code, "13", 2);
 }
 
+/* A German sentence that names nobody may still act through a pronoun
+ * ("Sie wurde ... verurteilt"). */
+static int de_has_pron(const ctx *c, const sent_info *s)
+{
+    if (c->lx->lang[0] != 'd' || !s->men)
+        return 0;
+    for (size_t k = 0; k < s->nt; k++)
+        if (has_role(s, k, ROLE_PRON))
+            return 1;
+    return 0;
+}
+
 static void code_sentence(ctx *c, size_t si, size_t claim_from)
 {
     sent_info *s = &c->s[si];
     dyad_doc *d = c->d;
-    if (s->question || !s->nmen)
+    if (s->question || (!s->nmen && !de_has_pron(c, s)))
         return;
     span sp = d->sents[si];
     sent_attrs at = { 0 };
@@ -1271,6 +1398,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         /* German capitalises nouns: a trigger headed by one is nominal (the
          * head is the last word, or a gapped phrase's first) */
         size_t head = tr->gap ? tr->start : tr->end - 1;   /* "Treffen ... in" */
+        if (tr->gap && de_verb_head(c, s, tr))
+            head = tr->end - 1;   /* "Hilfe ... zugesagt" */
         int noun = (ev->flags & EF_NOUN) ||
                    (c->lx->lang[0] == 'd' && (s->t[head].flags & TOK_CAP) && head > 0) ||
                    (english && gerund(c, s, tr));
@@ -1303,6 +1432,16 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 !s->men[k - 1].speaker && has_role(s, s->men[k].start - 1, ROLE_AND))
                 mk[k] = mk[k - 1];
         }
+        /* German "Im Zuge der Krise in der Ukraine und Russlands Rolle dort
+         * hat Gabriel ... untersagt": actors in a fronted prepositional
+         * phrase stand before the finite verb and are not its subject */
+        size_t front = !noun || light ? de_front_phrase(c, s, cs, tr) : cs;
+        /* (but "Von X wurde ... verlangt", "Mit X hat Y ... geschlossen":
+         * the actor of the opening preposition itself is the verb's) */
+        for (size_t k = 0; k < nmen && front > cs; k++)
+            if (s->men[k].start > cs && s->men[k].end <= front &&
+                (mk[k] == MK_NONE || !gap_fill(c, s, cs + 1, s->men[k].start)))
+                mk[k] = MK_FRONT;
         /* 1. prepositions, and adjectives on event nouns; of several
          * candidates for a role the one nearest the trigger wins ("Gipfel
          * mit Trump ... mit Kim telefoniert") */
@@ -1319,6 +1458,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     continue;
                 }
                 if (m->weak && mk[k] != MK_TARGET && mk[k] != MK_TTARGET && mk[k] != MK_PARTNER)
+                    continue;
+                /* German "... von ihren Haltungen gegenüber Sanktionen gegen
+                 * den Iran abzubringen": a phrase right behind another
+                 * event noun is that noun's */
+                if (!noun && m->start > tr->end && m->end <= ce && de_noun_phrase(c, s, tr, m))
                     continue;
                 /* a noun's prepositional phrases follow it closely, in
                  * its own clause */
@@ -1393,6 +1537,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     break;
                 }
         }
+        /* German "Sie wurde ... verurteilt": a passive's pronoun subject
+         * is the last person named, the one it is done to */
+        const mention *xtgt = NULL;
+        const sent_info *xt = NULL;
+        if (passive && !noun && tgt < 0)
+            xtgt = de_pron_patient(c, s, cs, tr, nmen, mk, &xt);
         /* 2. unmarked mentions by word order, in the clause first */
         for (int pass = 0; pass < 2 && (src < 0 || tgt < 0); pass++) {
             int before = -1, after = -1, first = -1, second = -1, adj_b = -1, adj_a = -1;
@@ -1501,6 +1651,16 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         for (size_t k = cs; k < tr->start; k++)
             if (has_role(s, k, ROLE_PRON))
                 pron = 1;
+        /* German "Der Iran müsse ... beenden, so Rice": an appeal, demand
+         * or threat to a foreign party that names no source is the
+         * speaker's (to the speaker's own side it is an instruction) */
+        if (src < 0 && !noun && !pron && c->lx->lang[0] == 'd' &&
+            takes_content(ev->code) && tgt >= 0)
+            for (size_t k = 0; k < nmen; k++)
+                if (s->men[k].speaker && !same_who(s->men[k].code, s->men[tgt].code)) {
+                    src = (int)k;
+                    break;
+                }
         if (src < 0 && !noun && pron)
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].speaker && (int)k != tgt) {
@@ -1518,7 +1678,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             for (size_t k = 0; k < nmen; k++) {
                 const mention *m = &s->men[k];
                 if ((int)k == src || m->weak || !usable(m, tr, cs, ce, 0, mk[k]) ||
-                    same_who(m->code, s->men[src].code) || mk[k] == MK_SOURCE || mk[k] == MK_BY)
+                    same_who(m->code, s->men[src].code) || mk[k] == MK_SOURCE || mk[k] == MK_BY ||
+                    mk[k] == MK_FRONT)
                     continue;
                 if (best < 0 || (m->start > tr->start && s->men[best].start < tr->start))
                     best = (int)k;
@@ -1549,19 +1710,24 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (src >= 0 && tgt < 0 && !noun)
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].locative && (int)k != src && s->men[k].start >= cs &&
-                    s->men[k].end <= ce && strlen(s->men[k].code) >= 3 &&
+                    s->men[k].end <= ce && strlen(s->men[k].code) >= 3 && mk[k] != MK_FRONT &&
                     !same_who(s->men[k].code, s->men[src].code)) {
                     tgt = (int)k;
                     break;
                 }
+        /* German "der Gipfel der Europäer in Washington": a meeting
+         * abroad is with its host */
+        if (c->lx->lang[0] == 'd' && noun && src >= 0 && tgt < 0 &&
+            !strncmp(ev->code, "04", 2))
+            tgt = de_host(s, tr, src, nmen, mk);
         /* 3. coordination: "Putin und Kim unterzeichneten" */
         if (src >= 0 && tgt < 0 && s->men[src].coord >= 0 &&
             (ev->flags & EF_SYM))
             tgt = s->men[src].coord;
-        if (src < 0 && tgt < 0)
+        if (src < 0 && tgt < 0 && !xtgt)
             continue;
         const char *scode = src >= 0 ? s->men[src].code : xsrc ? xsrc->code : NULL;
-        const char *tcode = tgt >= 0 ? s->men[tgt].code : NULL;
+        const char *tcode = tgt >= 0 ? s->men[tgt].code : xtgt ? xtgt->code : NULL;
         /* "killed 23 people ... in Tel Aviv": victims with no country of
          * their own belong where the act happened, not to the country
          * last named */
@@ -1624,7 +1790,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (is_country3(home))
                 tcode = home;
         }
-        if (!tcode)
+        /* (a German consultation names its partner, or none is known:
+         * "hat Selenskyj die Lage erörtert") */
+        if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
             tcode = other_party(c, scode);
         if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home))
             continue;
@@ -1633,7 +1801,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "MED") &&
             strncmp(ev->code, "09", 2) < 0)
             continue;
-        if (tgt < 0 && same_who(scode, tcode) && tcode != home)
+        if (tgt < 0 && !xtgt && same_who(scode, tcode) && tcode != home)
             continue;   /* the context gave the source's own country */
         /* a country cooperating with its own government, army or people
          * ("Israel will evacuate ... Israeli" , "the US decision ... under
@@ -1673,7 +1841,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         e->source.text = src >= 0 ? mention_text(c, s, &s->men[src])
                        : xsrc ? mention_text(c, xs, xsrc) : NULL;
         e->target.code = code_dup(c, tcode);
-        e->target.text = tgt >= 0 ? mention_text(c, s, &s->men[tgt]) : NULL;
+        e->target.text = tgt >= 0 ? mention_text(c, s, &s->men[tgt])
+                       : xtgt ? mention_text(c, xt, xtgt) : NULL;
         snprintf(e->cameo, sizeof e->cameo, "%s", ev->code);
         /* "promised a strong response", "prepared to resume shelling": an
          * intent whose content is a hostile act is a threat */
@@ -1812,6 +1981,66 @@ static void apply_anaphoric_verification(ctx *c)
     }
 }
 
+/* German "Condoleezza Rice ... so Rice": a capitalised word that is the
+ * surname of a person named in full earlier in the article is that person. */
+static void de_surnames(ctx *c, size_t si)
+{
+    sent_info *s = &c->s[si];
+    if (c->lx->lang[0] != 'd' || !s->men)
+        return;
+    const char *text = c->d->text;
+    for (size_t k = 0; k < s->nt; k++) {
+        const token *t = &s->t[k];
+        if (!(t->flags & TOK_CAP) || !(t->flags & TOK_WORD) || (t->flags & TOK_HYPH) ||
+            s->in_actor[k] || s->in_event[k] || t->len < 3)
+            continue;
+        int fn = 0;   /* "der Staat" after "Islamischer Staat": a surname has no article */
+        for (int j = 0; j < ROLE_NJOBS; j++)
+            if (has_role(s, k, j) || (k > 0 && j == ROLE_DET && has_role(s, k - 1, j)))
+                fn = 1;
+        if (fn || (k > 0 && filler(c, s, k - 1)))
+            continue;
+        const char *code = NULL;
+        for (size_t p = si; p-- > 0 && !code;) {
+            const sent_info *ps = &c->s[p];
+            for (size_t q = ps->nmen; q-- > 0;) {
+                const mention *m = &ps->men[q];
+                if (m->end < m->start + 2 || strlen(m->code) <= 3 || !is_state(m->code))
+                    continue;
+                const token *l = &ps->t[m->end - 1], *f = &ps->t[m->end - 2];
+                if ((l->flags & TOK_CAP) && (f->flags & TOK_CAP) && !(l->flags & TOK_HYPH) &&
+                    l->len == t->len && !memcmp(text + l->off, text + t->off, t->len)) {
+                    code = m->code;
+                    break;
+                }
+            }
+        }
+        if (!code)
+            continue;
+        mention *nm = arena_alloc(&c->d->mem, (s->nmen + 1) * sizeof *nm);
+        if (!nm)
+            return;
+        size_t at = 0;
+        while (at < s->nmen && s->men[at].start < k)
+            at++;
+        memcpy(nm, s->men, at * sizeof *nm);
+        memcpy(nm + at + 1, s->men + at, (s->nmen - at) * sizeof *nm);
+        for (size_t q = 0; q < s->nmen + 1; q++)
+            if (q != at && nm[q].coord >= (int)at)
+                nm[q].coord++;
+        s->men = nm;
+        s->nmen++;
+        mention *m = &s->men[at];
+        memset(m, 0, sizeof *m);
+        m->start = (uint32_t)k;
+        m->end = (uint32_t)k + 1;
+        code_copy(m->code, code);
+        m->kind = AK_NAME;
+        m->coord = -1;
+        s->in_actor[k] = 1;
+    }
+}
+
 static void scan_sentence(ctx *c, size_t si)
 {
     dyad_doc *d = c->d;
@@ -1842,6 +2071,7 @@ static void scan_sentence(ctx *c, size_t si)
     else if (s->nt > 1 && is_quote(c, &s->t[s->nt - 1]) && is_punct(c, &s->t[s->nt - 2], "?"))
         s->question = 1;
     build_mentions(c, s);
+    de_surnames(c, si);
     dateline(c, s);
     find_claimant(c, s);
     for (size_t k = 0; k < s->nmen; k++) {
