@@ -1517,9 +1517,14 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 int as_src = mk[k] == MK_TSOURCE ||
                              (mk[k] == MK_BY && (passive || noun || agent_prep(s, m))) ||
                              (mk[k] == MK_SOURCE && noun);
+                /* (an English phrase before the verb with another act
+                 * between is that act's: "negotiated with Russia ..., those
+                 * forces were taking towns") */
                 int as_tgt = mk[k] == MK_TTARGET ||
                              ((mk[k] == MK_TARGET || mk[k] == MK_PARTNER) &&
-                              !(english && !noun && m->start > tr->start));
+                              !(english && !noun && m->start > tr->start) &&
+                              !(english && m->end <= tr->start &&
+                                event_between(s, m->end, tr->start)));
                 if (as_src && d < sd)
                     src = (int)k, sd = d;
                 else if (as_tgt && d < td)
