@@ -140,6 +140,9 @@ int cmd_code(int argc, char **argv)
         }
         if (dyad_doc_nsentences(d) == 0)
             fprintf(stderr, "dyad code: %s: no text\n", dyad_doc_id(d));
+        else if (!strcmp(dyad_doc_lang(d), "und"))
+            fprintf(stderr, "dyad code: %s: neither German nor English; not coded "
+                    "(--lang de|en codes it anyway)\n", dyad_doc_id(d));
         if (dyad_doc_nbad_bytes(d))
             fprintf(stderr, "dyad code: %s: %zu invalid UTF-8 sequences replaced\n",
                     dyad_doc_id(d), dyad_doc_nbad_bytes(d));

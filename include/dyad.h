@@ -108,6 +108,8 @@ dyad_status dyad_doc_code(const dyad_engine *e, const dyad_input *in,
 void dyad_doc_free(dyad_doc *d);
 
 const char *dyad_doc_id(const dyad_doc *d);
+/* "de" or "en"; "und" when the text is plainly in another language (it is
+ * then not coded: give dyad_input.lang to code it anyway). */
 const char *dyad_doc_lang(const dyad_doc *d);
 const char *dyad_doc_text(const dyad_doc *d);   /* normalised main text */
 size_t dyad_doc_nsentences(const dyad_doc *d);

@@ -159,6 +159,10 @@ dyad_status dyad_doc_code(const dyad_engine *e, const dyad_input *in,
     d->lang = in->lang && (!strcmp(in->lang, "de") || !strcmp(in->lang, "en"))
                   ? (in->lang[0] == 'd' ? "de" : "en")
                   : text_detect_lang(d->text, d->len, "en");
+    /* another language: no lexicon fits it, so it is read but not coded */
+    int other = !d->lang;
+    if (other)
+        d->lang = "und";
     if (in->date && attr_date_parse_iso(in->date, &d->pub)) {
         char buf[11];
         attr_date_format(d->pub, buf);
@@ -166,7 +170,7 @@ dyad_status dyad_doc_code(const dyad_engine *e, const dyad_input *in,
         d->pubdays = lexicon_days(d->pub.y, d->pub.m ? d->pub.m : 1, d->pub.d ? d->pub.d : 1);
     }
     d->nsents = sentence_split(&d->mem, d->text, d->len, d->lang[0] == 'd', &d->sents);
-    if (extract_document((dyad_engine *)e, d)) {
+    if (!other && extract_document((dyad_engine *)e, d)) {
         dyad_doc_free(d);
         return DYAD_ENOMEM;
     }

@@ -47,7 +47,8 @@ char *text_repair(arena *a, const char *src, size_t n, size_t *outlen,
 size_t text_fold(const char *s, size_t n, char *out, size_t cap);
 /* Length of the UTF-8 sequence starting at s (1 for invalid). */
 size_t text_u8len(unsigned char c);
-/* "de" or "en" from function-word counts; fallback when undecided. */
+/* "de" or "en" from function-word counts; fallback when undecided; NULL
+ * when the text is plainly in another language. */
 const char *text_detect_lang(const char *s, size_t n, const char *fallback);
 
 /* ---- sentence.c ---- */

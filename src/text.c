@@ -121,6 +121,15 @@ static const char *const en_words[] = {
     "be", "at", "their", "said", "will", "an", "not", NULL
 };
 
+/* ... and of the other big languages of European news (es, fr, it, pt,
+ * nl), so that their pages are not coded with a lexicon they do not fit. */
+static const char *const xx_words[] = {
+    "el", "la", "los", "las", "que", "del", "por", "para", "una", "con", "le",
+    "les", "et", "est", "une", "pour", "dans", "qui", "pas", "sur", "il", "di",
+    "che", "della", "sono", "um", "uma", "os", "não", "het", "een", "niet",
+    "zijn", "voor", NULL
+};
+
 static int in_list(const char *const *list, const char *w, size_t n)
 {
     for (; *list; list++)
@@ -131,7 +140,7 @@ static int in_list(const char *const *list, const char *w, size_t n)
 
 const char *text_detect_lang(const char *s, size_t n, const char *fallback)
 {
-    int de = 0, en = 0, words = 0;
+    int de = 0, en = 0, xx = 0, words = 0;
     char w[16];
     /* the first 20 kB say enough */
     if (n > 20000)
@@ -149,8 +158,11 @@ const char *text_detect_lang(const char *s, size_t n, const char *fallback)
             w[k] = (char)tolower((unsigned char)s[st + k]);
         de += in_list(de_words, w, len);
         en += in_list(en_words, w, len);
+        xx += in_list(xx_words, w, len);
         words++;
     }
+    if (words >= 30 && xx > de && xx > en)
+        return NULL;   /* another language */
     if (de > en)
         return "de";
     if (en > de)

@@ -28,6 +28,12 @@ ok $? "the lines around it are coded"
 ok $rc "an empty document is no error"
 grep -q 'empty.txt: no text' "$T/err"; ok $? "an empty document is named"
 
+printf 'El gobierno de la capital dijo que las tropas del norte avanzaron por la noche para una ofensiva con los aliados que llegaron desde el sur de la región, según los portavoces del ministerio.\n' > "$T/es.txt"
+"$BIN" code "$T/es.txt" > "$T/out" 2> "$T/err"; rc=$?
+ok $rc "a page in another language is no error"
+grep -q 'es.txt: neither German nor English; not coded' "$T/err" && [ ! -s "$T/out" ]
+ok $? "a page in another language is named and not coded"
+
 "$BIN" code "$T/big.jsonl" > "$T/out" 2> "$T/err"; rc=$?
 ok $rc "a 10 MB line is read"
 [ "$(wc -l < "$T/out")" -gt 1000 ]; ok $? "a 10 MB line is coded"

@@ -66,6 +66,14 @@ static void fold_and_lang(void)
     CHECK(text_fold("abc", 3, out, 3) == 0);     /* does not fit */
     CHECK_STR(text_detect_lang("Die Regierung hat sich mit dem Präsidenten getroffen.", 54, NULL), "de");
     CHECK_STR(text_detect_lang("The government said that it was ready.", 38, NULL), "en");
+    /* another language is no guess at English */
+    const char *es = "El gobierno de la capital dijo que las tropas del norte "
+                     "avanzaron por la noche para una ofensiva con los aliados "
+                     "que llegaron desde el sur de la región, según los "
+                     "portavoces del ministerio de defensa y de la policía.";
+    CHECK(text_detect_lang(es, strlen(es), "en") == NULL);
+    const char *short_es = "El presidente llegó.";
+    CHECK_STR(text_detect_lang(short_es, strlen(short_es), "en"), "en");
 }
 
 int main(void)
