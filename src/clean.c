@@ -178,7 +178,8 @@ size_t dyad_text_clean(const char *text, size_t len, char *out)
         size_t bn = n;
         if (numbered(s, n, &k)) { body = s + k; bn = n - k; }
         if (skip_link(body, bn)) drop = 1;
-        else if (body != s && !seen_text && bn < 40 && !strchr(".!?", body[bn - 1])) drop = 1;
+        else if (body != s && !seen_text && (bn == 0 || (bn < 40 && !strchr(".!?", body[bn - 1]))))
+            drop = 1;   /* a nav list item, or a bare "1." */
         else if (media_notice(s, n) || duration(s, n) || cookie_notice(s, n)) drop = 1;
         else {
             size_t c = credit_start(s, n);

@@ -5,6 +5,8 @@
 #include "dyad.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
 #include <jansson.h>
 #include <myhtml/api.h>
 #include <stdint.h>
@@ -1121,6 +1123,43 @@ static int valid_utf8(const unsigned char *s, size_t n)
     return 1;
 }
 
+static int utf16(myencoding_t e)
+{
+    return e == MyENCODING_UTF_16LE || e == MyENCODING_UTF_16BE;
+}
+
+/* UTF-16 to UTF-8 with glibc's iconv; a broken code unit becomes U+FFFD.
+ * NULL when out of memory. (libmodest's own UTF-16 path swaps BE and LE,
+ * keeps the byte order mark and crashes on a second UTF-16 page.) */
+static char *utf16_to_utf8(const char *s, size_t n, int be, size_t *out_len)
+{
+    iconv_t cd = iconv_open("UTF-8", be ? "UTF-16BE" : "UTF-16LE");
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = (n / 2 + 1) * 3 + 1;   /* a unit gives at most 3 bytes */
+    char *out = malloc(cap);
+    if (!out) {
+        iconv_close(cd);
+        return NULL;
+    }
+    char *in = (char *)s, *o = out;
+    size_t inleft = n, oleft = cap - 1;
+    while (inleft && iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1) {
+        if (errno == E2BIG || oleft < 3)
+            break;
+        memcpy(o, "\xEF\xBF\xBD", 3);   /* EILSEQ, EINVAL: skip one unit */
+        o += 3;
+        oleft -= 3;
+        size_t skip = inleft < 2 ? inleft : 2;
+        in += skip;
+        inleft -= skip;
+    }
+    iconv_close(cd);
+    *o = 0;
+    *out_len = (size_t)(o - out);
+    return out;
+}
+
 static myencoding_t pick_encoding(const char **html, size_t *len, const char *hint)
 {
     myencoding_t enc = MyENCODING_NOT_DETERMINED;
@@ -1128,13 +1167,14 @@ static myencoding_t pick_encoding(const char **html, size_t *len, const char *hi
         *html += 3; *len -= 3;
         return MyENCODING_UTF_8;
     }
-    if (*len >= 2 && myencoding_detect_bom(*html, *len, &enc)) return enc;
+    /* (UTF-16 with a byte order mark was made UTF-8 before; a UTF-16
+     * declaration on bytes that read as ASCII means UTF-8, as in HTML5) */
     if (hint && *hint && myencoding_by_name(hint, strlen(hint), &enc) &&
-        enc != MyENCODING_NOT_DETERMINED)
+        enc != MyENCODING_NOT_DETERMINED && !utf16(enc))
         return enc;
     enc = myencoding_prescan_stream_to_determine_encoding(*html, *len < 8192 ? *len : 8192);
     if (enc != MyENCODING_NOT_DETERMINED && enc != MyENCODING_UTF_8 &&
-        enc != MyENCODING_DEFAULT)
+        enc != MyENCODING_DEFAULT && !utf16(enc))
         return enc;
     /* declared or assumed UTF-8: trust it only when the bytes agree */
     if (valid_utf8((const unsigned char *)*html, *len)) return MyENCODING_UTF_8;
@@ -1158,12 +1198,39 @@ static void norm_lang(char **lp)
     l[i] = 0;
 }
 
+static dyad_status extract(const char *html, size_t len, const char *charset_hint,
+                           dyad_page *out);
+
 dyad_status dyad_html_extract(const char *html, size_t len,
                               const char *charset_hint, dyad_page *out)
 {
     if (!out) return DYAD_EUSAGE;
     memset(out, 0, sizeof *out);
     if (!html) return DYAD_EUSAGE;
+    const unsigned char *u = (const unsigned char *)html;
+    int be = len >= 2 && u[0] == 0xFE && u[1] == 0xFF;
+    int le = len >= 2 && u[0] == 0xFF && u[1] == 0xFE;
+    size_t bom = be || le ? 2 : 0;
+    /* no byte order mark, but a transport header says UTF-16 and the bytes
+     * hold NULs: believe it */
+    if (!bom && charset_hint && !strncasecmp(charset_hint, "utf-16", 6) &&
+        memchr(html, 0, len < 1024 ? len : 1024)) {
+        be = !strcasecmp(charset_hint + 6, "be");
+        le = !be;
+    }
+    if (!be && !le)
+        return extract(html, len, charset_hint, out);
+    size_t n;
+    char *u8 = utf16_to_utf8(html + bom, len - bom, be, &n);
+    if (!u8) return DYAD_ENOMEM;
+    dyad_status rc = extract(u8, n, "utf-8", out);
+    free(u8);
+    return rc;
+}
+
+static dyad_status extract(const char *html, size_t len, const char *charset_hint,
+                           dyad_page *out)
+{
     if (!tl_html) {
         tl_html = myhtml_create();
         if (!tl_html || myhtml_init(tl_html, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK)

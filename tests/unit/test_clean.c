@@ -25,6 +25,10 @@ static void test_rules(void)
               "Der Text beginnt hier mit einem ganzen Satz über die Lage.\n");
     CHECK_STR(clean("Skip to content\nThe talks resumed on Monday in Geneva, officials said today."),
               "The talks resumed on Monday in Geneva, officials said today.");
+    /* a bare list number before the text is residue (and no read before
+     * the line: the fuzzer's "12." case) */
+    CHECK_STR(clean("12.\nDer Text beginnt hier mit einem ganzen Satz über die Lage.\n"),
+              "Der Text beginnt hier mit einem ganzen Satz über die Lage.\n");
     /* a numbered list inside the article stays */
     CHECK_STR(clean("Die Regierung nannte am Montag drei Gründe für ihre Entscheidung zum Haushalt.\n"
                     "1. Die Kosten\n2. Die Zeit\n"),

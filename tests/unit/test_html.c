@@ -122,6 +122,34 @@ static void test_charsets(void)
     CHECK(dyad_html_extract(bom, strlen(bom), NULL, &p) == DYAD_OK);
     CHECK(has(&p, "Über die Gespräche"));
     dyad_page_free(&p);
+    /* UTF-16 pages one after another (libmodest crashed on the second) */
+    const char *u8 = "<p>Die Gespr\xC3\xA4" "che in Wien wurden am Sonntag ohne Ergebnis beendet, hie\xC3\x9F es.</p>";
+    char u16[512];
+    size_t n = 0;
+    u16[n++] = (char)0xFE;
+    u16[n++] = (char)0xFF;
+    for (const unsigned char *q = (const unsigned char *)u8; *q && n + 2 < sizeof u16;) {
+        unsigned cp = *q++;   /* this text has two-byte UTF-8 sequences at most */
+        if (cp >= 0xC0)
+            cp = ((cp & 0x1F) << 6) | (*q++ & 0x3F);
+        u16[n++] = (char)(cp >> 8);
+        u16[n++] = (char)(cp & 0xFF);
+    }
+    for (int round = 0; round < 3; round++) {
+        CHECK(dyad_html_extract(u16, n, NULL, &p) == DYAD_OK);
+        CHECK(has(&p, "Die Gespräche in Wien"));
+        CHECK(p.text && strncmp(p.text, "\xEF\xBB\xBF", 3));   /* no BOM kept */
+        dyad_page_free(&p);
+    }
+    /* no byte order mark: a transport header's charset says it */
+    CHECK(dyad_html_extract(u16 + 2, n - 2, "UTF-16BE", &p) == DYAD_OK);
+    CHECK(has(&p, "Die Gespräche in Wien"));
+    dyad_page_free(&p);
+    /* a UTF-16 declaration on ASCII bytes is UTF-8 */
+    const char *decl = "<meta charset=\"utf-16\"><p>Die Gespr\xC3\xA4" "che in Wien wurden am Sonntag ohne Ergebnis beendet.</p>";
+    CHECK(dyad_html_extract(decl, strlen(decl), NULL, &p) == DYAD_OK);
+    CHECK(has(&p, "Die Gespräche in Wien"));
+    dyad_page_free(&p);
 }
 
 static void test_bad_markup(void)
