@@ -62,7 +62,11 @@ typedef struct {
 /* ---- coded events ---- */
 typedef struct {
     const char *code;      /* CAMEO actor code, "" when unknown */
-    const char *text;      /* the words as written (NULL: none) */
+    const char *text;      /* the words as written (NULL: none); for a
+                              claimant that is a description, not a name,
+                              its English ("official North Korean
+                              statements") */
+    const char *written;   /* then the words as written, else NULL */
 } dyad_actor;
 
 typedef struct {

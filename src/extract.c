@@ -37,6 +37,7 @@ typedef struct {
     mention *men; size_t nmen;
     char claim_code[16];
     uint32_t claim_s, claim_e;  /* claimant text: byte span, 0/0 none */
+    const char *claim_en;       /* a descriptive claimant in English */
     int konj;                   /* Konjunktiv I: continues a speaker */
     int claim_self;             /* "eigenen Angaben zufolge": the source claims */
     int verif, verif_anaph, verif_done;  /* attr_verification, on demand */
@@ -621,6 +622,38 @@ static int de_wie_claim(const ctx *c, sent_info *s, size_t i)
     return 1;
 }
 
+/* "offiziellen nordkoreanischen Verlautbarungen" -> "official North
+ * Korean statements": a claimant that names no one, word by word in
+ * English (country adjectives from the English lexicon, other words from
+ * glosses.txt); NULL when a word has no English. */
+static const char *claim_gloss(ctx *c, const sent_info *s, size_t b, size_t e)
+{
+    char buf[160];
+    size_t n = 0;
+    for (size_t k = b; k < e; k++) {
+        const char *en = NULL;
+        for (size_t q = 0; q < s->nmen && !en; q++)
+            if (s->men[q].start <= k && k < s->men[q].end && s->men[q].kind == AK_ADJ)
+                en = lexicon_demonym(c->e, s->men[q].code);
+        /* "Geheimdienst-Informationen" as a whole, else by its parts */
+        size_t j = k;
+        while (!en && j + 1 < e && (s->t[j + 1].flags & TOK_HYPH))
+            j++;
+        if (!en && j > k) {
+            const token *a = &s->t[k], *z = &s->t[j];
+            en = lexicon_gloss(c->lx, c->d->text + a->off, z->off + z->len - a->off);
+            if (en)
+                k = j;
+        }
+        if (!en)
+            en = lexicon_gloss(c->lx, tok_text(c, &s->t[k]), s->t[k].len);
+        if (!en || n + strlen(en) + 2 > sizeof buf)
+            return NULL;
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? " " : "", en);
+    }
+    return n ? arena_strndup(&c->d->mem, buf, n) : NULL;
+}
+
 static void find_claimant(ctx *c, sent_info *s)
 {
     for (size_t i = 0; i < s->nt; i++) {
@@ -654,6 +687,7 @@ static void find_claimant(ctx *c, sent_info *s)
             }
             if (actor && b > 0 && b < i && has_role(s, b - 1, ROLE_TARGET)) {
                 claim_span(s, b, i + 1);
+                s->claim_en = claim_gloss(c, s, b, i + 1);
                 return;
             }
         }
@@ -1174,6 +1208,10 @@ static void attach(ctx *c, size_t si, const sent_info *s, const sent_attrs *at,
     if (cl) {
         ev->claimant.text = dup_span(c, cl->claim_s, cl->claim_e);
         ev->claimant.code = arena_strndup(&d->mem, cl->claim_code, strlen(cl->claim_code));
+        if (cl->claim_en) {
+            ev->claimant.written = ev->claimant.text;
+            ev->claimant.text = cl->claim_en;
+        }
     } else if (s->claim_self && ev->source.text) {
         ev->claimant.text = ev->source.text;
         ev->claimant.code = ev->source.code;

@@ -123,8 +123,13 @@ typedef struct {
 
 typedef struct { uint32_t first, count; } phrase_run;   /* into sorted */
 
+/* A word of a descriptive claimant and its English ("Verlautbarungen" ->
+ * "statements"); form is folded, a prefix when prefix is set. */
+typedef struct { char form[40]; uint8_t prefix; const char *en; } gloss;
+
 struct dyad_lang_lex {
     char lang[3];
+    gloss *glosses; size_t nglosses, capglosses;
     const char *stemmer_name;      /* Snowball algorithm */
     intern *keys;                  /* engine-wide key table */
     phrase *phrases; size_t nphrases, capphrases;
@@ -149,6 +154,10 @@ struct dyad_engine {
     actor_entry *actors; size_t nactors, capactors;
     event_entry *events; size_t nevents, capevents;
     cameo_entry *cameo; size_t ncameo, capcameo;
+    /* a country's English adjective ("PRK" -> "North Korean"), from the
+     * English actor lexicon, for claimant glosses */
+    struct demonym { char code[4]; const char *en; } *demonyms;
+    size_t ndemonyms, capdemonyms;
     arena mem;                     /* strings owned by the engine */
     attr_gazetteer *gaz;
     char dir[1024];
@@ -158,6 +167,10 @@ int lexicon_load(struct dyad_engine *e, const char *dir, char *err,
                  size_t errlen);
 void lexicon_free(struct dyad_engine *e);
 const lang_lex *lexicon_lang(const struct dyad_engine *e, const char *lang);
+/* English for word w of a descriptive claimant, NULL when unknown. */
+const char *lexicon_gloss(const lang_lex *lx, const char *w, size_t n);
+/* A country code's English adjective, NULL when unknown. */
+const char *lexicon_demonym(const struct dyad_engine *e, const char *code);
 const cameo_entry *lexicon_cameo(const struct dyad_engine *e,
                                  const char *code);
 /* Analyses one word (surface bytes) into lexicon key ids. */

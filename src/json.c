@@ -38,6 +38,10 @@ static void actor(FILE *f, const char *name, const dyad_actor *a)
         fputs(",\"text\":", f);
         jstr(f, a->text);
     }
+    if (a->written) {
+        fputs(",\"written\":", f);
+        jstr(f, a->written);
+    }
     putc('}', f);
 }
 

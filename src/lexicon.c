@@ -560,6 +560,80 @@ static int number_variant(const char *w, size_t n, char *out, size_t cap)
     return snprintf(out, cap, "%ss", w) > 0;
 }
 
+/* The first plain English adjective line of a country ("PRK a North
+ * Korean") gives its English adjective. 1 when out of memory. */
+static int add_demonym(struct dyad_engine *e, char **f, int nf)
+{
+    char buf[64];
+    size_t n = 0;
+    for (int i = 2; i < nf && f[i][0] != '@'; i++) {
+        if (strpbrk(f[i], "*=") || n + strlen(f[i]) + 2 > sizeof buf)
+            return 0;
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? " " : "", f[i]);
+    }
+    for (size_t k = 0; k < e->ndemonyms; k++)
+        if (!strcmp(e->demonyms[k].code, f[0]))
+            return 0;
+    struct demonym *dv = room(e->demonyms, &e->capdemonyms, e->ndemonyms, sizeof *dv);
+    if (!dv)
+        return 1;
+    e->demonyms = dv;
+    memcpy(dv[e->ndemonyms].code, f[0], 4);
+    dv[e->ndemonyms].en = arena_strndup(&e->mem, buf, n);
+    return !dv[e->ndemonyms++].en;
+}
+
+/* glosses.txt: "English_words  form form* ..." (underscores for spaces). */
+static int load_gloss_line(struct dyad_engine *e, lang_lex *lx, char **f,
+                           int nf, where *w)
+{
+    if (nf < 2)
+        return fail(w, "gloss line needs ENGLISH form ...");
+    char *en = arena_strndup(&e->mem, f[0], strlen(f[0]));
+    if (!en)
+        return fail(w, "out of memory");
+    for (char *u = en; *u; u++)
+        if (*u == '_')
+            *u = ' ';
+    for (int i = 1; i < nf; i++) {
+        gloss *gv = room(lx->glosses, &lx->capglosses, lx->nglosses, sizeof *gv);
+        if (!gv)
+            return fail(w, "out of memory");
+        lx->glosses = gv;
+        gloss *g = &gv[lx->nglosses];
+        size_t n = strlen(f[i]);
+        g->prefix = n > 1 && f[i][n - 1] == '*';
+        if (!text_fold(f[i], n - g->prefix, g->form, sizeof g->form))
+            return fail(w, "bad or too long form '%s'", f[i]);
+        g->en = en;
+        lx->nglosses++;
+    }
+    return 0;
+}
+
+const char *lexicon_gloss(const lang_lex *lx, const char *w, size_t n)
+{
+    char fw[64];
+    size_t fl = text_fold(w, n, fw, sizeof fw);
+    if (!fl)
+        return NULL;
+    for (size_t k = 0; k < lx->nglosses; k++) {
+        const gloss *g = &lx->glosses[k];
+        size_t gl = strlen(g->form);
+        if (g->prefix ? fl >= gl && !memcmp(fw, g->form, gl) : fl == gl && !memcmp(fw, g->form, gl))
+            return g->en;
+    }
+    return NULL;
+}
+
+const char *lexicon_demonym(const struct dyad_engine *e, const char *code)
+{
+    for (size_t k = 0; k < e->ndemonyms; k++)
+        if (!strncmp(e->demonyms[k].code, code, 3) && strlen(code) >= 3)
+            return e->demonyms[k].en;
+    return NULL;
+}
+
 static int load_actor_line(struct dyad_engine *e, lang_lex *lx, char **f,
                            int nf, where *w)
 {
@@ -621,6 +695,8 @@ static int load_actor_line(struct dyad_engine *e, lang_lex *lx, char **f,
             return fail(w, "bad or too long phrase at '%s'", f[i]);
     }
     (void)nwords;
+    if (lx->lang[0] == 'e' && kind == AK_ADJ && cl == 3 && add_demonym(e, f, nf))
+        return fail(w, "out of memory");
     if (by_form && alt.nw && memcmp(alt.w, p.w, sizeof p.w) && add_phrase(lx, &alt))
         return fail(w, "out of memory");
     if (p.nw == 0 || p.w[0] == PH_GAP)
@@ -1004,7 +1080,8 @@ static int load_all(struct dyad_engine *e, const char *dir, char *err,
         for (int k = 0; k < nd; k++)
             if (load_glob(e, lx, dirs[k], "actors", load_actor_line, err, errlen) ||
                 load_glob(e, lx, dirs[k], "events", load_event_line, err, errlen) ||
-                load_glob(e, lx, dirs[k], "roles", role_adapter, err, errlen))
+                load_glob(e, lx, dirs[k], "roles", role_adapter, err, errlen) ||
+                load_glob(e, lx, dirs[k], "glosses", load_gloss_line, err, errlen))
                 return -1;
         if (lx->min_prefix == 0)
             lx->min_prefix = 1;
@@ -1018,6 +1095,7 @@ static int load_all(struct dyad_engine *e, const char *dir, char *err,
 
 static void lang_free(lang_lex *lx)
 {
+    free(lx->glosses);
     free(lx->phrases);
     free(lx->phrase_idx);
     free(lx->sorted);
@@ -1035,6 +1113,7 @@ void lexicon_free(struct dyad_engine *e)
     free(e->actors);
     free(e->events);
     free(e->cameo);
+    free(e->demonyms);
     intern_free(&e->keys);
     arena_free(&e->mem);
 }

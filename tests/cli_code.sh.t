@@ -28,6 +28,11 @@ ok $? "the lines around it are coded"
 ok $rc "an empty document is no error"
 grep -q 'empty.txt: no text' "$T/err"; ok $? "an empty document is named"
 
+printf 'Putin hatte nach offiziellen nordkoreanischen Verlautbarungen mit Kim telefoniert.\n' > "$T/claim.txt"
+"$BIN" code --lang de --date 2025-08-22 "$T/claim.txt" > "$T/out" 2> "$T/err"
+grep -q '"claimant":{"code":"PRK","text":"official North Korean statements","written":"offiziellen nordkoreanischen Verlautbarungen"}' "$T/out"
+ok $? "a claimant that names no one is given in English, and as written"
+
 printf 'El gobierno de la capital dijo que las tropas del norte avanzaron por la noche para una ofensiva con los aliados que llegaron desde el sur de la región, según los portavoces del ministerio.\n' > "$T/es.txt"
 "$BIN" code "$T/es.txt" > "$T/out" 2> "$T/err"; rc=$?
 ok $rc "a page in another language is no error"
