@@ -232,6 +232,15 @@ static int filler(const ctx *c, const sent_info *s, size_t i)
 
 typedef struct { uint32_t start, end; const actor_entry *a; } raw;
 
+/* An armed or opposition group's code ("PSEREB" Hamas): "Hamas
+ * leaders", "Hamas's fighters" are the group, not its country's
+ * government or army. */
+static int group_code(const char *code)
+{
+    size_t n = strlen(code);
+    return n == 6 && (!strcmp(code + 3, "REB") || !strcmp(code + 3, "OPP"));
+}
+
 static int person_like(const actor_entry *a)
 {
     return a->kind == AK_NAME && strlen(a->code) > 3;
@@ -303,7 +312,8 @@ static void build_mentions(ctx *c, sent_info *s)
         /* "SWP-Forscherin", "NATO Secretary General Jens Stoltenberg": a
          * named body with its member */
         if (a->kind == AK_NAME && !is_country3(a->code) && strlen(a->code) > 3 &&
-            (hyph_next || !strncmp(a->code, "IGO", 3) || !strncmp(a->code, "NGO", 3)) &&
+            (hyph_next || !strncmp(a->code, "IGO", 3) || !strncmp(a->code, "NGO", 3) ||
+             group_code(a->code)) &&
             j < nr && r[j].start == en && r[j].a->kind == AK_AGENT) {
             en = r[j].end;
             i = j;

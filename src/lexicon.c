@@ -658,9 +658,10 @@ static int load_actor_line(struct dyad_engine *e, lang_lex *lx, char **f,
     a->kind = kind;
     phrase p = { .type = PH_ACTOR, .ref = (uint32_t)e->nactors };
     /* English stems merge agents with verbs and nouns ("reporter" and
-     * "reports", "commander" and "commanded"): English agents match by
-     * their written form and its plural or singular */
-    int by_form = kind == AK_AGENT && lx->lang[0] == 'e';
+     * "reports", "commander" and "commanded") and names with other names
+     * ("Chadli" stems to "chad"): English agents and names match by their
+     * written form and its plural or singular */
+    int by_form = (kind == AK_AGENT || kind == AK_NAME) && lx->lang[0] == 'e';
     phrase alt = p;
     int nwords = 0, last = 2;
     for (int i = 2; i < nf; i++)
