@@ -1711,6 +1711,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 subj = -1;
             if (src < 0 && subj >= 0 && subj != tgt && !s->men[subj].weak)
                 src = subj;
+            /* an adjective alone ("ukrainische Städte") receives no aid
+             * or cooperation */
+            if (obj >= 0 && s->men[obj].weak && ev->code[0] == '0' &&
+                ev->code[1] >= '5')
+                obj = -1;
             if (tgt < 0 && obj >= 0 && obj != src)
                 tgt = obj;
             if (src >= 0 && tgt >= 0)
