@@ -772,6 +772,37 @@ static int and_clause(const ctx *c, const sent_info *s, size_t i)
            (s->t[i + 2].flags & TOK_CAP);
 }
 
+/* German subordinate clauses end in their verb, before a comma: "Als
+ * Kämpfer die Stadt einnahmen, töteten sie ...": the clause of i is cut at
+ * that comma, and the main clause after a sentence-initial one starts
+ * behind it. */
+static void de_sub_clause(const ctx *c, const sent_info *s, size_t i, size_t *cs,
+                          size_t *ce)
+{
+    if (c->lx->lang[0] != 'd')
+        return;
+    for (size_t p = 0; p < s->nt && p <= i; p++) {
+        if (!has_role(s, p, ROLE_CLAUSE) || (s->t[p].flags & TOK_CAP && p > 0))
+            continue;
+        int initial = 1;
+        for (size_t k = 0; k < p; k++)
+            if (!(s->t[k].flags & TOK_PUNCT))
+                initial = 0;
+        if (!initial && !is_punct(c, &s->t[p - 1], ","))
+            continue;
+        size_t q = p + 1;
+        while (q < s->nt && !(is_punct(c, &s->t[q], ",") && (s->t[q - 1].flags & TOK_WORD) &&
+                              !(s->t[q - 1].flags & TOK_CAP) && !s->in_actor[q - 1]))
+            q++;
+        if (q >= s->nt)
+            continue;
+        if (i > p && i < q && *ce > q)
+            *ce = q;
+        else if (initial && i > q && *cs <= p)
+            *cs = q + 1;
+    }
+}
+
 static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
                       size_t *ce)
 {
@@ -801,6 +832,7 @@ static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
     }
     *cs = a;
     *ce = b + 1;
+    de_sub_clause(c, s, i, cs, ce);
 }
 
 /* The role a preposition in front of mention m gives it, for trigger ev. */
@@ -1383,6 +1415,79 @@ static const mention *de_pron_patient(const ctx *c, const sent_info *s, size_t c
     return NULL;
 }
 
+/* German "töteten mehrere hundert Zivilisten", "wurden 200 Zivilisten
+ * getötet": a killing of a hundred civilians or more is CAMEO's mass
+ * killing (202), not combat. */
+static int de_mass_killing(const ctx *c, const sent_info *s, const match *tr, const mention *m)
+{
+    if (c->lx->lang[0] != 'd')
+        return 0;
+    size_t n = strlen(m->code);
+    if (n < 6 || strcmp(m->code + n - 3, "CVL"))
+        return 0;
+    static const char *const kill[] = { "töt", "getöt", "ermord", "umgebracht", "massakr",
+                                        "erschoss", "erschieß", "hingerichtet", NULL };
+    int killing = 0;
+    for (uint32_t k = tr->start; k < tr->end && !killing; k++) {
+        const char *w = tok_text(c, &s->t[k]);
+        for (int j = 0; kill[j]; j++)
+            if (s->t[k].len >= strlen(kill[j]) && !strncasecmp(w, kill[j], strlen(kill[j])))
+                killing = 1;
+    }
+    if (!killing)
+        return 0;
+    for (size_t k = m->start, hops = 0; k-- > 0 && hops < 3; hops++) {
+        const token *t = &s->t[k];
+        const char *w = tok_text(c, t);
+        if (t->flags & TOK_NUM) {
+            long v = 0;
+            for (uint32_t i = 0; i < t->len; i++)
+                if (w[i] >= '0' && w[i] <= '9')
+                    v = v * 10 + (w[i] - '0');
+                else if (w[i] != '.')
+                    break;
+            return v >= 100;
+        }
+        if ((t->len >= 7 && !strncasecmp(w, "hundert", 7)) ||
+            (t->len >= 7 && !strncasecmp(w, "tausend", 7)))
+            return 1;
+        if (!(t->flags & TOK_WORD) || (t->flags & TOK_CAP))
+            return 0;
+    }
+    return 0;
+}
+
+/* German "Als Kämpfer die Stadt Bentiu einnahmen": rebels who strike a
+ * place of their own country strike that country. */
+static int de_rebel_home(const ctx *c, const char *scode)
+{
+    size_t n = strlen(scode);
+    return c->lx->lang[0] == 'd' && n == 6 && !strcmp(scode + 3, "REB");
+}
+
+/* German "Als Kämpfer die Stadt einnahmen, töteten sie ...": a subject
+ * pronoun (not "es") at k after a sentence-initial subordinate clause
+ * stands for that clause's subject, its first actor. */
+static const mention *de_pron_antecedent(const ctx *c, const sent_info *s, size_t cs,
+                                         size_t k, const sent_info **in)
+{
+    if (c->lx->lang[0] != 'd' || cs == 0)
+        return NULL;
+    const token *t = &s->t[k];
+    if (t->len == 2 && !strncasecmp(tok_text(c, t), "es", 2))
+        return NULL;
+    for (size_t j = 0; j < s->nmen; j++) {
+        const mention *m = &s->men[j];
+        if (m->start >= cs)
+            break;
+        if (m->weak || m->locative || m->speaker || m->adj_event || m->kind == AK_ADJ)
+            continue;
+        *in = s;
+        return m;
+    }
+    return NULL;
+}
+
 /* Does mention m's preposition follow another event noun directly
  * ("Sanktionen gegen den Iran")? */
 static int de_noun_phrase(const ctx *c, const sent_info *s, const match *tr, const mention *m)
@@ -1623,7 +1728,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             for (size_t k = cs; k < ce && k <= tr->end; k++)
                 if (has_role(s, k, ROLE_PRON) && k < first_m &&
                     (k == tr->end || (k < tr->start && first_m > tr->start))) {
-                    xsrc = last_person(c, s, &xs);
+                    xsrc = de_pron_antecedent(c, s, cs, k, &xs);
+                    if (!xsrc)
+                        xsrc = last_person(c, s, &xs);
                     break;
                 }
         }
@@ -1861,7 +1968,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
              !strncmp(ev->code, "20", 2))) {
             scan_attrs(c, si, &at);
             const attr_place *pl = event_place(&at, s->t[tr->start].off - sp.start);
-            if (pl && is_country3(pl->country) && strncmp(pl->country, scode, 3)) {
+            if (pl && is_country3(pl->country) &&
+                (strncmp(pl->country, scode, 3) || de_rebel_home(c, scode))) {
                 snprintf(struck, sizeof struck, "%s", pl->country);
                 tcode = struck;
             }
@@ -1891,7 +1999,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "MED") &&
             strncmp(ev->code, "09", 2) < 0)
             continue;
-        if (tgt < 0 && !xtgt && same_who(scode, tcode) && tcode != home)
+        if (tgt < 0 && !xtgt && same_who(scode, tcode) && tcode != home && tcode != struck)
             continue;   /* the context gave the source's own country */
         /* a country cooperating with its own government, army or people
          * ("Israel will evacuate ... Israeli" , "the US decision ... under
@@ -1905,12 +2013,14 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * one's doer was not named ("X, killed by a bomb while fighting Y") */
         int dup = 0;
         size_t replace = SIZE_MAX;
+        /* German "töteten mehrere hundert Zivilisten": mass killing */
+        const char *code = tgt >= 0 && de_mass_killing(c, s, tr, &s->men[tgt]) ? "202" : ev->code;
         for (size_t k = first_event; k < d->nevents; k++) {
             const dyad_event *o = &d->events[k];
-            if ((!strncmp(o->cameo, ev->code, 2) || english) &&
+            if ((!strncmp(o->cameo, code, 2) || english) &&
                 ((same_who(o->source.code, scode) && same_who(o->target.code, tcode)) ||
                  (same_who(o->source.code, tcode) && same_who(o->target.code, scode) &&
-                  (!strncmp(o->cameo, ev->code, 2) || o->source.text)))) {
+                  (!strncmp(o->cameo, code, 2) || o->source.text)))) {
                 dup = 1;
                 /* an act whose object the sentence names beats one whose
                  * object came from the context */
@@ -1933,7 +2043,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         e->target.code = code_dup(c, tcode);
         e->target.text = tgt >= 0 ? mention_text(c, s, &s->men[tgt])
                        : xtgt ? mention_text(c, xt, xtgt) : NULL;
-        snprintf(e->cameo, sizeof e->cameo, "%s", ev->code);
+        snprintf(e->cameo, sizeof e->cameo, "%s", code);
         /* "promised a strong response", "prepared to resume shelling": an
          * intent whose content is a hostile act is a threat */
         if (english && !strcmp(ev->code, "030"))
