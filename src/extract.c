@@ -1457,6 +1457,15 @@ static int de_mass_killing(const ctx *c, const sent_info *s, const match *tr, co
     return 0;
 }
 
+/* German "Auseinandersetzungen zwischen der Polizei und ...": a mention
+ * that ends a trigger phrase (after its first word) is in the noun's own
+ * phrase. */
+static int de_in_tail(const ctx *c, const match *tr, const mention *m)
+{
+    return c->lx->lang[0] == 'd' && m->start > tr->start &&
+           m->end == tr->end;
+}
+
 /* German "Als Kämpfer die Stadt Bentiu einnahmen": rebels who strike a
  * place of their own country strike that country. */
 static int de_rebel_home(const ctx *c, const char *scode)
@@ -1832,15 +1841,19 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         }
         /* "a ceasefire agreed between Russia, the US and Jordan": the two
          * sides of "between" */
+        int sides = 0;   /* German: the two sides are named, even of one code */
         if (src < 0)
             for (size_t k = 0; k < nmen; k++)
                 if (mk[k] == MK_PARTNER && s->men[k].coord >= 0 &&
                     (tgt < 0 || tgt == s->men[k].coord || tgt == (int)k) &&
                     !event_between(s, tr->end, s->men[k].start) &&
-                    (!noun || (s->men[k].start >= tr->end && s->men[k].start - tr->end <= 5)) &&
-                    usable(&s->men[k], tr, cs, ce, 0, mk[k])) {
+                    (!noun || (s->men[k].start >= tr->end && s->men[k].start - tr->end <= 5) ||
+                     de_in_tail(c, tr, &s->men[k])) &&
+                    (usable(&s->men[k], tr, cs, ce, 0, mk[k]) ||
+                     (de_in_tail(c, tr, &s->men[k]) && !s->men[k].speaker))) {
                     src = (int)k;
                     tgt = s->men[k].coord;
+                    sides = c->lx->lang[0] == 'd';
                     break;
                 }
         /* "Syria says it is willing to withdraw": the speaker acts */
@@ -1868,7 +1881,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * ("Syria offered its troops to Lebanon's President"), but rebels
          * fighting their president, police arresting students are parties
          * of one country with two roles */
-        if (src >= 0 && tgt >= 0 && same_who(s->men[src].code, s->men[tgt].code) &&
+        if (src >= 0 && tgt >= 0 && !sides && same_who(s->men[src].code, s->men[tgt].code) &&
             !(strlen(s->men[src].code) > 3 && strlen(s->men[tgt].code) > 3 &&
               strcmp(s->men[src].code + 3, s->men[tgt].code + 3))) {
             int best = -1;
@@ -1992,7 +2005,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * "hat Selenskyj die Lage erörtert") */
         if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
             tcode = other_party(c, scode);
-        if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home))
+        if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home && !sides))
             continue;
         /* talking to the press is no political event: media as the target
          * of statements, meetings or cooperation */
