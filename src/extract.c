@@ -1457,6 +1457,33 @@ static int de_mass_killing(const ctx *c, const sent_info *s, const match *tr, co
     return 0;
 }
 
+/* German ", wie viele westliche Länder,": a mention in a verbless
+ * comparison between commas. */
+static int de_comparison(const ctx *c, const sent_info *s, const mention *m)
+{
+    if (c->lx->lang[0] != 'd')
+        return 0;
+    size_t p = m->start;
+    for (int hops = 0; p > 0 && hops < 3 && (filler(c, s, p - 1) ||
+                                             ((s->t[p - 1].flags & TOK_WORD) &&
+                                              !(s->t[p - 1].flags & TOK_CAP) &&
+                                              !s->in_event[p - 1] && !s->in_actor[p - 1] &&
+                                              !(s->t[p - 1].len == 3 &&
+                                                !strncasecmp(tok_text(c, &s->t[p - 1]), "wie", 3))));
+         hops++)
+        p--;
+    if (p < 2 || s->t[p - 1].len != 3 || strncasecmp(tok_text(c, &s->t[p - 1]), "wie", 3) ||
+        !is_punct(c, &s->t[p - 2], ","))
+        return 0;
+    for (size_t k = m->end; k < s->nt && k < m->end + 3; k++) {
+        if (is_punct(c, &s->t[k], ",)"))
+            return 1;
+        if (s->in_event[k] || !(s->t[k].flags & TOK_WORD))
+            return 0;
+    }
+    return 0;
+}
+
 /* German "Auseinandersetzungen zwischen der Polizei und ...": a mention
  * that ends a trigger phrase (after its first word) is in the noun's own
  * phrase. */
@@ -1631,6 +1658,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 !s->men[k - 1].speaker && has_role(s, s->men[k].start - 1, ROLE_AND))
                 mk[k] = mk[k - 1];
         }
+        /* German "sieht, wie viele westliche Länder, politische Gründe":
+         * a comparison is no party */
+        for (size_t k = 0; k < nmen; k++)
+            if (de_comparison(c, s, &s->men[k]))
+                mk[k] = MK_FRONT;
         /* German "Im Zuge der Krise in der Ukraine und Russlands Rolle dort
          * hat Gabriel ... untersagt": actors in a fronted prepositional
          * phrase stand before the finite verb and are not its subject */
