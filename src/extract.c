@@ -2286,6 +2286,36 @@ static void de_surnames(ctx *c, size_t si)
     }
 }
 
+/* German "Ex-Ministerpräsidentin", "der frühere Regierungschef": a
+ * former official governs no more; opposition is the role left. */
+static void de_former(const ctx *c, sent_info *s)
+{
+    if (c->lx->lang[0] != 'd')
+        return;
+    static const char *const former[] = { "ehemalig", "früher", "einstig", "vormalig", NULL };
+    for (size_t k = 0; k < s->nmen; k++) {
+        mention *m = &s->men[k];
+        size_t n = strlen(m->code);
+        if (m->kind != AK_AGENT || n != 6 || strcmp(m->code + 3, "GOV") || m->start == 0)
+            continue;
+        int ex = 0;
+        const token *t = &s->t[m->start - 1];
+        if ((s->t[m->start].flags & TOK_HYPH) && t->len == 2 &&
+            !strncasecmp(tok_text(c, t), "ex", 2))
+            ex = 1;
+        for (size_t p = m->start, hops = 0; !ex && p-- > 0 && hops < 2; hops++) {
+            const char *w = tok_text(c, &s->t[p]);
+            for (int j = 0; former[j]; j++)
+                if (s->t[p].len >= strlen(former[j]) && !strncasecmp(w, former[j], strlen(former[j])))
+                    ex = 1;
+            if (!(s->t[p].flags & TOK_WORD) || (s->t[p].flags & TOK_CAP))
+                break;
+        }
+        if (ex)
+            memcpy(m->code + 3, "OPP", 4);
+    }
+}
+
 static void scan_sentence(ctx *c, size_t si)
 {
     dyad_doc *d = c->d;
@@ -2316,6 +2346,7 @@ static void scan_sentence(ctx *c, size_t si)
     else if (s->nt > 1 && is_quote(c, &s->t[s->nt - 1]) && is_punct(c, &s->t[s->nt - 2], "?"))
         s->question = 1;
     build_mentions(c, s);
+    de_former(c, s);
     de_surnames(c, si);
     dateline(c, s);
     find_claimant(c, s);
