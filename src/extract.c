@@ -1457,6 +1457,19 @@ static int de_mass_killing(const ctx *c, const sent_info *s, const match *tr, co
     return 0;
 }
 
+/* German "Die Demokratische Partei begrüßte den Schritt der TRT": two
+ * parties or armed groups of one code, one of them named, are two actors. */
+static int de_two_groups(const ctx *c, const sent_info *s, const mention *a, const mention *b)
+{
+    if (c->lx->lang[0] != 'd' || a == b || !group_code(a->code) ||
+        strcmp(a->code, b->code) || (a->kind != AK_NAME && b->kind != AK_NAME))
+        return 0;
+    const token *ta = &s->t[a->start], *tb = &s->t[b->start];
+    size_t la = s->t[a->end - 1].off + s->t[a->end - 1].len - ta->off;
+    size_t lb = s->t[b->end - 1].off + s->t[b->end - 1].len - tb->off;
+    return la != lb || memcmp(tok_text(c, ta), tok_text(c, tb), la);
+}
+
 /* German ", wie viele westliche Länder,": a mention in a verbless
  * comparison between commas. */
 static int de_comparison(const ctx *c, const sent_info *s, const mention *m)
@@ -2037,7 +2050,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * "hat Selenskyj die Lage erörtert") */
         if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
             tcode = other_party(c, scode);
-        if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home && !sides))
+        if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home && !sides &&
+             !(src >= 0 && tgt >= 0 && de_two_groups(c, s, &s->men[src], &s->men[tgt]))))
             continue;
         /* talking to the press is no political event: media as the target
          * of statements, meetings or cooperation */
