@@ -2330,6 +2330,24 @@ static void de_former(const ctx *c, sent_info *s)
     }
 }
 
+/* German "eine Verlängerung des EU-Militäreinsatzes": a name joined by a
+ * hyphen to an event noun is that noun's doer, like an adjective on it,
+ * not a party of the clause. */
+static void de_compound_owner(const ctx *c, sent_info *s)
+{
+    if (c->lx->lang[0] != 'd')
+        return;
+    for (size_t k = 0; k < s->nmen; k++) {
+        mention *m = &s->men[k];
+        if (m->kind != AK_NAME || m->end >= s->nt || !(s->t[m->end].flags & TOK_HYPH))
+            continue;
+        for (size_t q = 0; q < s->nm; q++)
+            if (s->m[q].type == PH_EVENT && s->m[q].start == m->end &&
+                (s->t[s->m[q].end - 1].flags & TOK_CAP))
+                m->adj_event = 1;
+    }
+}
+
 static void scan_sentence(ctx *c, size_t si)
 {
     dyad_doc *d = c->d;
@@ -2361,6 +2379,7 @@ static void scan_sentence(ctx *c, size_t si)
         s->question = 1;
     build_mentions(c, s);
     de_former(c, s);
+    de_compound_owner(c, s);
     de_surnames(c, si);
     dateline(c, s);
     find_claimant(c, s);
