@@ -772,6 +772,37 @@ static int and_clause(const ctx *c, const sent_info *s, size_t i)
            (s->t[i + 2].flags & TOK_CAP);
 }
 
+/* German subordinate clauses end in their verb, before a comma: "Als
+ * Kämpfer die Stadt einnahmen, töteten sie ...": the clause of i is cut at
+ * that comma, and the main clause after a sentence-initial one starts
+ * behind it. */
+static void de_sub_clause(const ctx *c, const sent_info *s, size_t i, size_t *cs,
+                          size_t *ce)
+{
+    if (c->lx->lang[0] != 'd')
+        return;
+    for (size_t p = 0; p < s->nt && p <= i; p++) {
+        if (!has_role(s, p, ROLE_CLAUSE) || (s->t[p].flags & TOK_CAP && p > 0))
+            continue;
+        int initial = 1;
+        for (size_t k = 0; k < p; k++)
+            if (!(s->t[k].flags & TOK_PUNCT))
+                initial = 0;
+        if (!initial && !is_punct(c, &s->t[p - 1], ","))
+            continue;
+        size_t q = p + 1;
+        while (q < s->nt && !(is_punct(c, &s->t[q], ",") && (s->t[q - 1].flags & TOK_WORD) &&
+                              !(s->t[q - 1].flags & TOK_CAP) && !s->in_actor[q - 1]))
+            q++;
+        if (q >= s->nt)
+            continue;
+        if (i > p && i < q && *ce > q)
+            *ce = q;
+        else if (initial && i > q && *cs <= p)
+            *cs = q + 1;
+    }
+}
+
 static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
                       size_t *ce)
 {
@@ -801,6 +832,7 @@ static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
     }
     *cs = a;
     *ce = b + 1;
+    de_sub_clause(c, s, i, cs, ce);
 }
 
 /* The role a preposition in front of mention m gives it, for trigger ev. */
@@ -1383,6 +1415,128 @@ static const mention *de_pron_patient(const ctx *c, const sent_info *s, size_t c
     return NULL;
 }
 
+/* German "töteten mehrere hundert Zivilisten", "wurden 200 Zivilisten
+ * getötet": a killing of a hundred civilians or more is CAMEO's mass
+ * killing (202), not combat. */
+static int de_mass_killing(const ctx *c, const sent_info *s, const match *tr, const mention *m)
+{
+    if (c->lx->lang[0] != 'd')
+        return 0;
+    size_t n = strlen(m->code);
+    if (n < 6 || strcmp(m->code + n - 3, "CVL"))
+        return 0;
+    static const char *const kill[] = { "töt", "getöt", "ermord", "umgebracht", "massakr",
+                                        "erschoss", "erschieß", "hingerichtet", NULL };
+    int killing = 0;
+    for (uint32_t k = tr->start; k < tr->end && !killing; k++) {
+        const char *w = tok_text(c, &s->t[k]);
+        for (int j = 0; kill[j]; j++)
+            if (s->t[k].len >= strlen(kill[j]) && !strncasecmp(w, kill[j], strlen(kill[j])))
+                killing = 1;
+    }
+    if (!killing)
+        return 0;
+    for (size_t k = m->start, hops = 0; k-- > 0 && hops < 3; hops++) {
+        const token *t = &s->t[k];
+        const char *w = tok_text(c, t);
+        if (t->flags & TOK_NUM) {
+            long v = 0;
+            for (uint32_t i = 0; i < t->len; i++)
+                if (w[i] >= '0' && w[i] <= '9')
+                    v = v * 10 + (w[i] - '0');
+                else if (w[i] != '.')
+                    break;
+            return v >= 100;
+        }
+        if ((t->len >= 7 && !strncasecmp(w, "hundert", 7)) ||
+            (t->len >= 7 && !strncasecmp(w, "tausend", 7)))
+            return 1;
+        if (!(t->flags & TOK_WORD) || (t->flags & TOK_CAP))
+            return 0;
+    }
+    return 0;
+}
+
+/* German "Die Demokratische Partei begrüßte den Schritt der TRT": two
+ * parties or armed groups of one code, one of them named, are two actors. */
+static int de_two_groups(const ctx *c, const sent_info *s, const mention *a, const mention *b)
+{
+    if (c->lx->lang[0] != 'd' || a == b || !group_code(a->code) ||
+        strcmp(a->code, b->code) || (a->kind != AK_NAME && b->kind != AK_NAME))
+        return 0;
+    const token *ta = &s->t[a->start], *tb = &s->t[b->start];
+    size_t la = s->t[a->end - 1].off + s->t[a->end - 1].len - ta->off;
+    size_t lb = s->t[b->end - 1].off + s->t[b->end - 1].len - tb->off;
+    return la != lb || memcmp(tok_text(c, ta), tok_text(c, tb), la);
+}
+
+/* German ", wie viele westliche Länder,": a mention in a verbless
+ * comparison between commas. */
+static int de_comparison(const ctx *c, const sent_info *s, const mention *m)
+{
+    if (c->lx->lang[0] != 'd')
+        return 0;
+    size_t p = m->start;
+    for (int hops = 0; p > 0 && hops < 3 && (filler(c, s, p - 1) ||
+                                             ((s->t[p - 1].flags & TOK_WORD) &&
+                                              !(s->t[p - 1].flags & TOK_CAP) &&
+                                              !s->in_event[p - 1] && !s->in_actor[p - 1] &&
+                                              !(s->t[p - 1].len == 3 &&
+                                                !strncasecmp(tok_text(c, &s->t[p - 1]), "wie", 3))));
+         hops++)
+        p--;
+    if (p < 2 || s->t[p - 1].len != 3 || strncasecmp(tok_text(c, &s->t[p - 1]), "wie", 3) ||
+        !is_punct(c, &s->t[p - 2], ","))
+        return 0;
+    for (size_t k = m->end; k < s->nt && k < m->end + 3; k++) {
+        if (is_punct(c, &s->t[k], ",)"))
+            return 1;
+        if (s->in_event[k] || !(s->t[k].flags & TOK_WORD))
+            return 0;
+    }
+    return 0;
+}
+
+/* German "Auseinandersetzungen zwischen der Polizei und ...": a mention
+ * that ends a trigger phrase (after its first word) is in the noun's own
+ * phrase. */
+static int de_in_tail(const ctx *c, const match *tr, const mention *m)
+{
+    return c->lx->lang[0] == 'd' && m->start > tr->start &&
+           m->end == tr->end;
+}
+
+/* German "Als Kämpfer die Stadt Bentiu einnahmen": rebels who strike a
+ * place of their own country strike that country. */
+static int de_rebel_home(const ctx *c, const char *scode)
+{
+    size_t n = strlen(scode);
+    return c->lx->lang[0] == 'd' && n == 6 && !strcmp(scode + 3, "REB");
+}
+
+/* German "Als Kämpfer die Stadt einnahmen, töteten sie ...": a subject
+ * pronoun (not "es") at k after a sentence-initial subordinate clause
+ * stands for that clause's subject, its first actor. */
+static const mention *de_pron_antecedent(const ctx *c, const sent_info *s, size_t cs,
+                                         size_t k, const sent_info **in)
+{
+    if (c->lx->lang[0] != 'd' || cs == 0)
+        return NULL;
+    const token *t = &s->t[k];
+    if (t->len == 2 && !strncasecmp(tok_text(c, t), "es", 2))
+        return NULL;
+    for (size_t j = 0; j < s->nmen; j++) {
+        const mention *m = &s->men[j];
+        if (m->start >= cs)
+            break;
+        if (m->weak || m->locative || m->speaker || m->adj_event || m->kind == AK_ADJ)
+            continue;
+        *in = s;
+        return m;
+    }
+    return NULL;
+}
+
 /* Does mention m's preposition follow another event noun directly
  * ("Sanktionen gegen den Iran")? */
 static int de_noun_phrase(const ctx *c, const sent_info *s, const match *tr, const mention *m)
@@ -1517,6 +1671,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 !s->men[k - 1].speaker && has_role(s, s->men[k].start - 1, ROLE_AND))
                 mk[k] = mk[k - 1];
         }
+        /* German "sieht, wie viele westliche Länder, politische Gründe":
+         * a comparison is no party */
+        for (size_t k = 0; k < nmen; k++)
+            if (de_comparison(c, s, &s->men[k]))
+                mk[k] = MK_FRONT;
         /* German "Im Zuge der Krise in der Ukraine und Russlands Rolle dort
          * hat Gabriel ... untersagt": actors in a fronted prepositional
          * phrase stand before the finite verb and are not its subject */
@@ -1623,7 +1782,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             for (size_t k = cs; k < ce && k <= tr->end; k++)
                 if (has_role(s, k, ROLE_PRON) && k < first_m &&
                     (k == tr->end || (k < tr->start && first_m > tr->start))) {
-                    xsrc = last_person(c, s, &xs);
+                    xsrc = de_pron_antecedent(c, s, cs, k, &xs);
+                    if (!xsrc)
+                        xsrc = last_person(c, s, &xs);
                     break;
                 }
         }
@@ -1730,15 +1891,19 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         }
         /* "a ceasefire agreed between Russia, the US and Jordan": the two
          * sides of "between" */
+        int sides = 0;   /* German: the two sides are named, even of one code */
         if (src < 0)
             for (size_t k = 0; k < nmen; k++)
                 if (mk[k] == MK_PARTNER && s->men[k].coord >= 0 &&
                     (tgt < 0 || tgt == s->men[k].coord || tgt == (int)k) &&
                     !event_between(s, tr->end, s->men[k].start) &&
-                    (!noun || (s->men[k].start >= tr->end && s->men[k].start - tr->end <= 5)) &&
-                    usable(&s->men[k], tr, cs, ce, 0, mk[k])) {
+                    (!noun || (s->men[k].start >= tr->end && s->men[k].start - tr->end <= 5) ||
+                     de_in_tail(c, tr, &s->men[k])) &&
+                    (usable(&s->men[k], tr, cs, ce, 0, mk[k]) ||
+                     (de_in_tail(c, tr, &s->men[k]) && !s->men[k].speaker))) {
                     src = (int)k;
                     tgt = s->men[k].coord;
+                    sides = c->lx->lang[0] == 'd';
                     break;
                 }
         /* "Syria says it is willing to withdraw": the speaker acts */
@@ -1766,7 +1931,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * ("Syria offered its troops to Lebanon's President"), but rebels
          * fighting their president, police arresting students are parties
          * of one country with two roles */
-        if (src >= 0 && tgt >= 0 && same_who(s->men[src].code, s->men[tgt].code) &&
+        if (src >= 0 && tgt >= 0 && !sides && same_who(s->men[src].code, s->men[tgt].code) &&
             !(strlen(s->men[src].code) > 3 && strlen(s->men[tgt].code) > 3 &&
               strcmp(s->men[src].code + 3, s->men[tgt].code + 3))) {
             int best = -1;
@@ -1866,7 +2031,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
              !strncmp(ev->code, "20", 2))) {
             scan_attrs(c, si, &at);
             const attr_place *pl = event_place(&at, s->t[tr->start].off - sp.start);
-            if (pl && is_country3(pl->country) && strncmp(pl->country, scode, 3)) {
+            if (pl && is_country3(pl->country) &&
+                (strncmp(pl->country, scode, 3) || de_rebel_home(c, scode))) {
                 snprintf(struck, sizeof struck, "%s", pl->country);
                 tcode = struck;
             }
@@ -1889,14 +2055,15 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * "hat Selenskyj die Lage erörtert") */
         if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
             tcode = other_party(c, scode);
-        if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home))
+        if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home && !sides &&
+             !(src >= 0 && tgt >= 0 && de_two_groups(c, s, &s->men[src], &s->men[tgt]))))
             continue;
         /* talking to the press is no political event: media as the target
          * of statements, meetings or cooperation */
         if (strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "MED") &&
             strncmp(ev->code, "09", 2) < 0)
             continue;
-        if (tgt < 0 && !xtgt && same_who(scode, tcode) && tcode != home)
+        if (tgt < 0 && !xtgt && same_who(scode, tcode) && tcode != home && tcode != struck)
             continue;   /* the context gave the source's own country */
         /* a country cooperating with its own government, army or people
          * ("Israel will evacuate ... Israeli" , "the US decision ... under
@@ -1910,12 +2077,14 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * one's doer was not named ("X, killed by a bomb while fighting Y") */
         int dup = 0;
         size_t replace = SIZE_MAX;
+        /* German "töteten mehrere hundert Zivilisten": mass killing */
+        const char *code = tgt >= 0 && de_mass_killing(c, s, tr, &s->men[tgt]) ? "202" : ev->code;
         for (size_t k = first_event; k < d->nevents; k++) {
             const dyad_event *o = &d->events[k];
-            if ((!strncmp(o->cameo, ev->code, 2) || english) &&
+            if ((!strncmp(o->cameo, code, 2) || english) &&
                 ((same_who(o->source.code, scode) && same_who(o->target.code, tcode)) ||
                  (same_who(o->source.code, tcode) && same_who(o->target.code, scode) &&
-                  (!strncmp(o->cameo, ev->code, 2) || o->source.text)))) {
+                  (!strncmp(o->cameo, code, 2) || o->source.text)))) {
                 dup = 1;
                 /* an act whose object the sentence names beats one whose
                  * object came from the context */
@@ -1938,7 +2107,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         e->target.code = code_dup(c, tcode);
         e->target.text = tgt >= 0 ? mention_text(c, s, &s->men[tgt])
                        : xtgt ? mention_text(c, xt, xtgt) : NULL;
-        snprintf(e->cameo, sizeof e->cameo, "%s", ev->code);
+        snprintf(e->cameo, sizeof e->cameo, "%s", code);
         /* "promised a strong response", "prepared to resume shelling": an
          * intent whose content is a hostile act is a threat */
         if (english && !strcmp(ev->code, "030"))
@@ -2136,6 +2305,54 @@ static void de_surnames(ctx *c, size_t si)
     }
 }
 
+/* German "Ex-Ministerpräsidentin", "der frühere Regierungschef": a
+ * former official governs no more; opposition is the role left. */
+static void de_former(const ctx *c, sent_info *s)
+{
+    if (c->lx->lang[0] != 'd')
+        return;
+    static const char *const former[] = { "ehemalig", "früher", "einstig", "vormalig", NULL };
+    for (size_t k = 0; k < s->nmen; k++) {
+        mention *m = &s->men[k];
+        size_t n = strlen(m->code);
+        if (m->kind != AK_AGENT || n != 6 || strcmp(m->code + 3, "GOV") || m->start == 0)
+            continue;
+        int ex = 0;
+        const token *t = &s->t[m->start - 1];
+        if ((s->t[m->start].flags & TOK_HYPH) && t->len == 2 &&
+            !strncasecmp(tok_text(c, t), "ex", 2))
+            ex = 1;
+        for (size_t p = m->start, hops = 0; !ex && p-- > 0 && hops < 2; hops++) {
+            const char *w = tok_text(c, &s->t[p]);
+            for (int j = 0; former[j]; j++)
+                if (s->t[p].len >= strlen(former[j]) && !strncasecmp(w, former[j], strlen(former[j])))
+                    ex = 1;
+            if (!(s->t[p].flags & TOK_WORD) || (s->t[p].flags & TOK_CAP))
+                break;
+        }
+        if (ex)
+            memcpy(m->code + 3, "OPP", 4);
+    }
+}
+
+/* German "eine Verlängerung des EU-Militäreinsatzes": a name joined by a
+ * hyphen to an event noun is that noun's doer, like an adjective on it,
+ * not a party of the clause. */
+static void de_compound_owner(const ctx *c, sent_info *s)
+{
+    if (c->lx->lang[0] != 'd')
+        return;
+    for (size_t k = 0; k < s->nmen; k++) {
+        mention *m = &s->men[k];
+        if (m->kind != AK_NAME || m->end >= s->nt || !(s->t[m->end].flags & TOK_HYPH))
+            continue;
+        for (size_t q = 0; q < s->nm; q++)
+            if (s->m[q].type == PH_EVENT && s->m[q].start == m->end &&
+                (s->t[s->m[q].end - 1].flags & TOK_CAP))
+                m->adj_event = 1;
+    }
+}
+
 static void scan_sentence(ctx *c, size_t si)
 {
     dyad_doc *d = c->d;
@@ -2166,6 +2383,8 @@ static void scan_sentence(ctx *c, size_t si)
     else if (s->nt > 1 && is_quote(c, &s->t[s->nt - 1]) && is_punct(c, &s->t[s->nt - 2], "?"))
         s->question = 1;
     build_mentions(c, s);
+    de_former(c, s);
+    de_compound_owner(c, s);
     de_surnames(c, si);
     dateline(c, s);
     find_claimant(c, s);
