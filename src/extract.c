@@ -1282,6 +1282,13 @@ static int on_trigger(const mention *m, const match *tr)
            (m->start <= tr->end - 1 && tr->end - 1 < m->end);
 }
 
+/* Two parties of one country in different roles ("Palestinian police",
+ * "Palestinian armed groups"). */
+static int two_roles(const char *a, const char *b)
+{
+    return same_who(a, b) && strlen(a) > 3 && strlen(b) > 3 && strcmp(a + 3, b + 3);
+}
+
 static int usable(const mention *m, const match *tr, size_t cs, size_t ce, int pass,
                   int mk)
 {
@@ -1952,7 +1959,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             for (size_t k = 0; k < nmen; k++)
                 if ((mk[k] == MK_BY || mk[k] == MK_SOURCE) && (int)k != src &&
                     usable(&s->men[k], tr, cs, ce, 0, mk[k]) &&
-                    !same_who(s->men[k].code, s->men[src].code)) {
+                    (!same_who(s->men[k].code, s->men[src].code) ||
+                     (english && two_roles(s->men[k].code, s->men[src].code)))) {
                     tgt = (int)k;
                     break;
                 }
