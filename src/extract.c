@@ -2361,6 +2361,39 @@ static void de_compound_owner(const ctx *c, sent_info *s)
     }
 }
 
+/* English "ethnic Albanians demonstrated in Serbia": an ethnic group
+ * belongs to the country it lives in (the place named, else the nearest
+ * other country named by name), as civilians unless a role is named
+ * ("ethnic Albanian guerrillas" in Macedonia are Macedonian rebels). */
+static void en_ethnic(const ctx *c, sent_info *s)
+{
+    if (c->lx->lang[0] != 'e')
+        return;
+    for (size_t k = 0; k < s->nmen; k++) {
+        mention *m = &s->men[k];
+        const token *t = m->start ? &s->t[m->start - 1] : NULL;
+        if (!t || t->len != 6 || strncasecmp(tok_text(c, t), "ethnic", 6) || m->speaker ||
+            strlen(m->code) < 3 || !strncmp(m->code, "IGO", 3) || !strncmp(m->code, "NGO", 3))
+            continue;
+        int home = -1;
+        for (int pass = 0; pass < 2 && home < 0; pass++)
+            for (size_t j = 0; j < s->nmen; j++) {
+                const mention *o = &s->men[j];
+                if (j != k && !o->speaker && is_country3(o->code) &&
+                    !same_who(o->code, m->code) &&
+                    (pass ? o->kind == AK_NAME : o->locative) &&
+                    (home < 0 || dist(o->start, m->start) < dist(s->men[home].start, m->start)))
+                    home = (int)j;
+            }
+        if (home < 0)
+            continue;
+        char code[16];
+        snprintf(code, sizeof code, "%.3s%s", s->men[home].code,
+                 strlen(m->code) > 3 ? m->code + 3 : "CVL");
+        memcpy(m->code, code, sizeof m->code);
+    }
+}
+
 static void scan_sentence(ctx *c, size_t si)
 {
     dyad_doc *d = c->d;
@@ -2391,6 +2424,7 @@ static void scan_sentence(ctx *c, size_t si)
     else if (s->nt > 1 && is_quote(c, &s->t[s->nt - 1]) && is_punct(c, &s->t[s->nt - 2], "?"))
         s->question = 1;
     build_mentions(c, s);
+    en_ethnic(c, s);
     de_former(c, s);
     de_compound_owner(c, s);
     de_surnames(c, si);
