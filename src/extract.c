@@ -1116,6 +1116,19 @@ static int gerund(const ctx *c, const sent_info *s, const match *tr)
 
 /* "Assad's backer, Russia": a possessor, its noun (one or two words), a
  * comma and the mention that names the noun. */
+/* English "the decision of sending troops", "the practice of detaining":
+ * an -ing verb after "of" that follows a common noun. */
+static int of_gerund(const ctx *c, const sent_info *s, const match *tr)
+{
+    const token *t = &s->t[tr->start];
+    if (tr->start < 2 || !ends_with(tok_text(c, t), t->len, "ing"))
+        return 0;
+    const token *of = &s->t[tr->start - 1], *n = &s->t[tr->start - 2];
+    return of->len == 2 && !strncasecmp(tok_text(c, of), "of", 2) &&
+           (n->flags & TOK_WORD) && !(n->flags & TOK_CAP) && !s->in_actor[tr->start - 2] &&
+           !s->in_event[tr->start - 2];
+}
+
 static int apposed_possessor(const ctx *c, const sent_info *s, const mention *m)
 {
     if (!(s->t[m->end - 1].flags & TOK_POSS))
@@ -1863,6 +1876,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     obj = -1;
             } else {
                 subj = before >= 0 && !s->men[before].weak ? before : -1;
+                /* "the decision of sending troops": a gerund that
+                 * complements a noun has no subject of its own */
+                if (of_gerund(c, s, tr))
+                    subj = -1;
                 /* an English object stands close behind its verb */
                 obj = after >= 0 && (s->men[after].start <= tr->end + 6 || pass == 0) ? after : -1;
             }
