@@ -1318,6 +1318,30 @@ static int usable(const mention *m, const match *tr, size_t cs, size_t ce, int p
     return pass == 1 || (m->start >= cs && m->end <= ce);
 }
 
+/* English: the place of an act nearest its trigger, when it lies in
+ * another country than the doer's or the doer is a rebel group attacking
+ * at home (not in a passive: "X, captured by Isis in Syria" names its
+ * victim). */
+static int en_place_target(const sent_info *s, const match *tr, int src, size_t cs, size_t ce,
+                           size_t nmen, const int *mk, const event_entry *ev, int passive)
+{
+    const char *sc = s->men[src].code;
+    int rebel = !passive && strlen(sc) == 6 && !strcmp(sc + 3, "REB") &&
+                (!strncmp(ev->code, "18", 2) || !strncmp(ev->code, "19", 2) ||
+                 !strncmp(ev->code, "20", 2));
+    int best = -1;
+    for (size_t k = 0; k < nmen; k++) {
+        const mention *m = &s->men[k];
+        if (!m->locative || (int)k == src || m->start < cs || m->end > ce ||
+            strlen(m->code) < 3 || mk[k] == MK_FRONT ||
+            (same_who(m->code, sc) && !rebel))
+            continue;
+        if (best < 0 || dist(m->start, tr->end) < dist(s->men[best].start, tr->end))
+            best = (int)k;
+    }
+    return best;
+}
+
 /* Only articles or adjectives (at most two) between tokens a and b. */
 /* Another event trigger starts among tokens [a, b): "rips up a ceasefire
  * agreed between A and B" gives the sides to the ceasefire. */
@@ -1992,7 +2016,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 }
         /* "eased measures in Montenegro", "Anschlag in Syrien": the place
          * of an act is its target when no party is named */
-        if (src >= 0 && tgt < 0 && !noun)
+        /* (English: the place nearest the act; rebels striking a place of
+         * their own country strike that country: "Afghan rebels exploded
+         * bombs in Kabul") */
+        if (src >= 0 && tgt < 0 && !noun && english)
+            tgt = en_place_target(s, tr, src, cs, ce, nmen, mk, ev, passive);
+        if (src >= 0 && tgt < 0 && !noun && !english)
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].locative && (int)k != src && s->men[k].start >= cs &&
                     s->men[k].end <= ce && strlen(s->men[k].code) >= 3 && mk[k] != MK_FRONT &&
