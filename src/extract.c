@@ -1604,6 +1604,52 @@ static int de_noun_phrase(const ctx *c, const sent_info *s, const match *tr, con
 
 /* Roots whose object is a proposition: what follows them in the sentence
  * is the content of an appeal, promise, demand or threat, not an event. */
+/* English "Both countries say ...", "the two governments": the last two
+ * countries named in the previous sentence (or the one before), when the
+ * phrase stands before trigger tr. Returns the first, *second the other. */
+static const mention *en_both(const ctx *c, size_t si, const match *tr,
+                              const sent_info **in, const mention **second)
+{
+    static const char *const heads[] = { "countries", "governments", "nations", "states",
+                                         "capitals", NULL };
+    const sent_info *s = &c->s[si];
+    int found = 0;
+    for (size_t k = 0; k + 1 < tr->start && !found; k++) {
+        const token *t = &s->t[k];
+        if (!((t->len == 4 && !strncasecmp(tok_text(c, t), "both", 4)) ||
+              (t->len == 3 && !strncasecmp(tok_text(c, t), "two", 3))))
+            continue;
+        const token *h = &s->t[k + 1];
+        for (int j = 0; heads[j]; j++)
+            if (h->len == strlen(heads[j]) && !strncasecmp(tok_text(c, h), heads[j], h->len))
+                found = 1;
+    }
+    if (!found)
+        return NULL;
+    for (size_t back = 1; back <= 2 && back <= si; back++) {
+        const sent_info *p = &c->s[si - back];
+        const mention *a = NULL, *b = NULL;
+        for (size_t k = p->nmen; k-- > 0;) {
+            const mention *m = &p->men[k];
+            if (m->speaker || strlen(m->code) < 3 || !strncmp(m->code, "IGO", 3) ||
+                !strncmp(m->code, "NGO", 3))
+                continue;
+            if (!a)
+                a = m;
+            else if (!same_who(a->code, m->code)) {
+                b = m;
+                break;
+            }
+        }
+        if (a && b) {
+            *in = p;
+            *second = a;
+            return b;
+        }
+    }
+    return NULL;
+}
+
 static int takes_content(const char *code)
 {
     return !strncmp(code, "02", 2) || !strncmp(code, "03", 2) ||
@@ -1816,9 +1862,13 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 }
         /* "Er forderte die EU auf", "He demanded ...": a pronoun subject
          * stands for the last person named; the actors here are objects */
-        const mention *xsrc = NULL;
+        const mention *xsrc = NULL, *xsrc2 = NULL;
         const sent_info *xs = NULL;
-        if (src < 0 && !noun && !passive) {
+        /* "Both countries say they will not allow ...": the two countries
+         * the previous sentence named */
+        if (src < 0 && !noun && !passive && english)
+            xsrc = en_both(c, si, tr, &xs, &xsrc2);
+        if (src < 0 && !noun && !passive && !xsrc) {
             size_t first_m = SIZE_MAX;
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].start >= cs && s->men[k].start < first_m && !s->men[k].speaker)
@@ -2238,6 +2288,15 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         }
         /* "Die EU und die USA hatten das Verfahren kritisiert": each of
          * coordinated subjects acts, unless the act is between them */
+        if (xsrc2 && src < 0 && !same_who(xsrc2->code, tcode)) {
+            size_t ei = d->nevents - 1;
+            dyad_event *e2 = doc_add_event(d);
+            if (!e2)
+                return;
+            *e2 = d->events[ei];
+            e2->source.code = code_dup(c, xsrc2->code);
+            e2->source.text = mention_text(c, xs, xsrc2);
+        }
         int co = src >= 0 ? s->men[src].coord : -1;
         if (co >= 0 && co != tgt && !(ev->flags & EF_SYM) && !s->men[co].speaker &&
             !s->men[co].locative && !s->men[co].weak && !same_who(s->men[co].code, tcode) &&
