@@ -1372,6 +1372,36 @@ static int gap_fill(const ctx *c, const sent_info *s, size_t a, size_t b)
     return 1;
 }
 
+/* English ", but was still refusing ...": a verb after ", but" or ", and"
+ * with only lower-case words between has no subject of its own; it is the
+ * sentence's first unmarked party's, when that opens the main clause. */
+static int en_shared_subject(const ctx *c, const sent_info *s, const match *tr, size_t nmen,
+                             const int *mk)
+{
+    size_t k = tr->start;
+    while (k > 0 && !s->in_actor[k - 1] && (s->t[k - 1].flags & TOK_WORD) &&
+           !(s->t[k - 1].flags & TOK_CAP) && tr->start - k < 4) {
+        const token *t = &s->t[k - 1];
+        if ((t->len == 3 && !strncasecmp(tok_text(c, t), "but", 3)) ||
+            (t->len == 3 && !strncasecmp(tok_text(c, t), "and", 3)))
+            break;
+        k--;
+    }
+    if (k < 2 || k == tr->start || !is_punct(c, &s->t[k - 2], ","))
+        return -1;
+    const token *cj = &s->t[k - 1];
+    if (!(cj->len == 3 && (!strncasecmp(tok_text(c, cj), "but", 3) ||
+                           !strncasecmp(tok_text(c, cj), "and", 3))))
+        return -1;
+    for (size_t j = 0; j < nmen; j++) {
+        const mention *m = &s->men[j];
+        if (m->speaker || m->locative || m->weak || m->adj_event || mk[j] != MK_NONE)
+            continue;
+        return m->end < k - 1 && !clause_between(s, 0, m->start) ? (int)j : -1;
+    }
+    return -1;
+}
+
 /* Does an event trigger of its own stand between the clause start and
  * trigger tr ("untersucht die Vorwürfe gegen X": the noun is what is
  * investigated, not an act of the subject)? */
@@ -1954,6 +1984,14 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                  * complements a noun has no subject of its own */
                 if (of_gerund(c, s, tr))
                     subj = -1;
+                /* "Benin opened its borders ..., but was still refusing
+                 * admittance": a verb after ", but" with no subject of its
+                 * own shares the sentence's first subject */
+                if (pass == 0) {
+                    int share = en_shared_subject(c, s, tr, nmen, mk);
+                    if (share >= 0)
+                        subj = share;
+                }
                 /* an English object stands close behind its verb */
                 obj = after >= 0 && (s->men[after].start <= tr->end + 6 || pass == 0) ? after : -1;
             }
