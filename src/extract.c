@@ -965,13 +965,40 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
     return 0;
 }
 
+/* German "nach nicht überprüfbaren Informationen": "nicht" before an
+ * attributive adjective and its noun negates the adjective, not the clause. */
+static int de_attr_neg(const ctx *c, const sent_info *s, size_t i)
+{
+    if (c->lx->lang[0] != 'd' || i == 0 || i + 2 >= s->nt ||
+        s->t[i].len != 5 || strncasecmp(tok_text(c, &s->t[i]), "nicht", 5))
+        return 0;
+    /* right after an article or a preposition: "nach nicht ...", "die nicht ..." */
+    if (!has_role(s, i - 1, ROLE_DET) && !has_role(s, i - 1, ROLE_SOURCE) &&
+        !has_role(s, i - 1, ROLE_TARGET) && !has_role(s, i - 1, ROLE_LOC) &&
+        !has_role(s, i - 1, ROLE_PARTNER))
+        return 0;
+    /* one or more adjectives, then their noun */
+    size_t k = i + 1;
+    for (; k < s->nt && k < i + 4; k++) {
+        const token *a = &s->t[k];
+        const char *w = tok_text(c, a);
+        if (!(a->flags & TOK_WORD) || s->in_event[k])
+            return 0;
+        if (a->flags & TOK_CAP)
+            return k > i + 1;
+        if (a->len < 4 || w[a->len - 2] != 'e' || !strchr("nrsm", w[a->len - 1]))
+            return 0;
+    }
+    return 0;
+}
+
 static int negated(const ctx *c, const sent_info *s, size_t cs, const match *tr)
 {
     size_t lim = tr->end + 2 < s->nt ? tr->end + 2 : s->nt;
     for (size_t i = cs; i < lim; i++) {
         if (i >= tr->start && i < tr->end)
             continue;
-        if (has_role(s, i, ROLE_NEGATION)) {
+        if (has_role(s, i, ROLE_NEGATION) && !de_attr_neg(c, s, i)) {
             /* "nicht nur", "not only" */
             if (i + 1 < s->nt) {
                 const token *n = &s->t[i + 1];
