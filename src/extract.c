@@ -664,6 +664,43 @@ static const char *claim_gloss(ctx *c, const sent_info *s, size_t b, size_t e)
     return n ? arena_strndup(&c->d->mem, buf, n) : NULL;
 }
 
+static int de_attr_neg(const ctx *c, const sent_info *s, size_t i);
+
+/* German "nach nicht überprüfbaren westlichen Geheimdienst-Informationen":
+ * the claimant noun at i with actor adjectives before it, behind "nach" and
+ * adjectives that judge the claim; where the named part starts, else 0. */
+static size_t de_claim_adj(const ctx *c, const sent_info *s, size_t i)
+{
+    if (c->lx->lang[0] != 'd')
+        return 0;
+    size_t b = i;
+    while (b > 0 && i - b < 4 && s->in_actor[b - 1])
+        b--;
+    size_t p = b;
+    while (p > 0 && b - p < 3 && filler(c, s, p - 1))
+        p--;
+    if (p > 0 && de_attr_neg(c, s, p - 1))
+        p--;
+    return b < i && p < b && p > 0 && has_role(s, p - 1, ROLE_TARGET) ? b : 0;
+}
+
+/* German "SWP-Forscherin Klein verweist auf ...": an agent and a surname
+ * the lexicon does not know, right before the reporting verb at i, speak.
+ * The agent mention's index, else -1. */
+static int de_apposed_speaker(const ctx *c, const sent_info *s, size_t i)
+{
+    if (c->lx->lang[0] != 'd' || i < 2)
+        return -1;
+    const token *n = &s->t[i - 1];
+    if (!(n->flags & TOK_WORD) || !(n->flags & TOK_CAP) || s->in_actor[i - 1] ||
+        s->in_event[i - 1] || has_role(s, i - 1, ROLE_TIME))
+        return -1;
+    int m = mention_at(s, i - 1, 0);
+    if (m < 0 || s->men[m].kind == AK_ADJ || bound(c, s, s->men[m].start))
+        return -1;
+    return m;
+}
+
 static void find_claimant(ctx *c, sent_info *s)
 {
     for (size_t i = 0; i < s->nt; i++) {
@@ -696,6 +733,11 @@ static void find_claimant(ctx *c, sent_info *s)
                 b--;
             }
             if (actor && b > 0 && b < i && has_role(s, b - 1, ROLE_TARGET)) {
+                claim_span(s, b, i + 1);
+                s->claim_en = claim_gloss(c, s, b, i + 1);
+                return;
+            }
+            if ((b = de_claim_adj(c, s, i)) > 0) {
                 claim_span(s, b, i + 1);
                 s->claim_en = claim_gloss(c, s, b, i + 1);
                 return;
@@ -739,6 +781,10 @@ static void find_claimant(ctx *c, sent_info *s)
             if (m >= 0) {
                 size_t b = s->men[m].start;
                 claim_span(s, b, i);
+                return;
+            }
+            if (m == -1 && (m = de_apposed_speaker(c, s, i)) >= 0) {
+                claim_span(s, s->men[m].start, i);
                 return;
             }
             size_t b = m == -2 ? 0 : i;
