@@ -1641,6 +1641,33 @@ static int takes_content(const char *code)
 
 /* A German sentence that names nobody may still act through a pronoun
  * ("Sie wurde ... verurteilt"). */
+/* German "11.000 nordkoreanische Soldaten ... Fast 5000 davon seien
+ * gefallen": a number and "davon" before the trigger in its clause are
+ * part of the group counted in the sentence before, the one it is done to. */
+static const mention *de_davon(const ctx *c, const sent_info *s, size_t cs,
+                               const match *tr, const sent_info **in)
+{
+    if (c->lx->lang[0] != 'd' || s == c->s)
+        return NULL;
+    size_t k = cs + 1;
+    for (; k < tr->start; k++)
+        if (s->t[k].len == 5 && !strncasecmp(tok_text(c, &s->t[k]), "davon", 5) &&
+            (s->t[k - 1].flags & TOK_NUM))
+            break;
+    if (k >= tr->start)
+        return NULL;
+    const sent_info *p = s - 1;
+    for (size_t j = 0; j < p->nmen; j++) {
+        const mention *m = &p->men[j];
+        if (m->start > 0 && (p->t[m->start - 1].flags & TOK_NUM) && !m->locative &&
+            !m->speaker && m->kind != AK_ADJ && strlen(m->code) > 3) {
+            *in = p;
+            return m;
+        }
+    }
+    return NULL;
+}
+
 static int de_has_pron(const ctx *c, const sent_info *s)
 {
     if (c->lx->lang[0] != 'd' || !s->men)
@@ -1867,6 +1894,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         const sent_info *xt = NULL;
         if (passive && !noun && tgt < 0)
             xtgt = de_pron_patient(c, s, cs, tr, nmen, mk, &xt);
+        if ((passive || noun) && tgt < 0 && !xtgt)
+            xtgt = de_davon(c, s, cs, tr, &xt);
         /* 2. unmarked mentions by word order, in the clause first */
         for (int pass = 0; pass < 2 && (src < 0 || tgt < 0); pass++) {
             int before = -1, after = -1, first = -1, second = -1, adj_b = -1, adj_a = -1;
@@ -2110,7 +2139,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 tcode = struck;
             }
         }
-        if ((!scode || (tgt < 0 && !struck[0])) && noun)
+        if ((!scode || (tgt < 0 && !xtgt && !struck[0])) && noun)
             continue;
         if (!scode)
             continue;
