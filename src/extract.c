@@ -1641,6 +1641,39 @@ static int takes_content(const char *code)
 
 /* A German sentence that names nobody may still act through a pronoun
  * ("Sie wurde ... verurteilt"). */
+/* German "Seitdem kämpfen auch nordkoreanische Soldaten in der russischen
+ * Region Kursk": a fight whose object only the context gives is not
+ * against a party the article reports the source cooperating with (aid,
+ * agreements); it is against that ally's foe in an earlier fight, else
+ * no one. The object to use, NULL for none. */
+static const char *de_ally_foe(const ctx *c, const char *code, const char *scode,
+                               const char *tcode)
+{
+    if (c->lx->lang[0] != 'd' || !scode || !tcode ||
+        !(!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)))
+        return tcode;
+    const dyad_doc *d = c->d;
+    int ally = 0;
+    for (size_t k = 0; k < d->nevents && !ally; k++) {
+        const dyad_event *o = &d->events[k];
+        ally = o->cameo[0] == '0' && o->cameo[1] >= '5' && o->cameo[1] <= '7' &&
+               ((same_who(o->source.code, scode) && same_who(o->target.code, tcode)) ||
+                (same_who(o->source.code, tcode) && same_who(o->target.code, scode)));
+    }
+    if (!ally)
+        return tcode;
+    for (size_t k = d->nevents; k-- > 0;) {
+        const dyad_event *o = &d->events[k];
+        if (strncmp(o->cameo, "18", 2) < 0 || strncmp(o->cameo, "20", 2) > 0)
+            continue;
+        const char *foe = same_who(o->source.code, tcode) ? o->target.code
+                        : same_who(o->target.code, tcode) ? o->source.code : NULL;
+        if (foe && !same_who(foe, scode) && !same_who(foe, tcode))
+            return foe;
+    }
+    return NULL;
+}
+
 /* German "11.000 nordkoreanische Soldaten ... Fast 5000 davon seien
  * gefallen": a number and "davon" before the trigger in its clause are
  * part of the group counted in the sentence before, the one it is done to. */
@@ -2073,7 +2106,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].locative && (int)k != src && s->men[k].start >= cs &&
                     s->men[k].end <= ce && strlen(s->men[k].code) >= 3 && mk[k] != MK_FRONT &&
-                    !same_who(s->men[k].code, s->men[src].code)) {
+                    !same_who(s->men[k].code, s->men[src].code) &&
+                    de_ally_foe(c, ev->code, s->men[src].code, s->men[k].code) == s->men[k].code) {
                     tgt = (int)k;
                     break;
                 }
@@ -2134,7 +2168,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             scan_attrs(c, si, &at);
             const attr_place *pl = event_place(&at, s->t[tr->start].off - sp.start);
             if (pl && is_country3(pl->country) &&
-                (strncmp(pl->country, scode, 3) || de_rebel_home(c, scode))) {
+                (strncmp(pl->country, scode, 3) || de_rebel_home(c, scode)) &&
+                de_ally_foe(c, ev->code, scode, pl->country) == pl->country) {
                 snprintf(struck, sizeof struck, "%s", pl->country);
                 tcode = struck;
             }
@@ -2156,7 +2191,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         /* (a German consultation names its partner, or none is known:
          * "hat Selenskyj die Lage erörtert") */
         if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
-            tcode = other_party(c, scode);
+            tcode = de_ally_foe(c, ev->code, scode, other_party(c, scode));
         if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home && !sides &&
              !(src >= 0 && tgt >= 0 && de_two_groups(c, s, &s->men[src], &s->men[tgt]))))
             continue;
