@@ -968,6 +968,24 @@ static int de_verb_head(const ctx *c, const sent_info *s, const match *tr)
     return 1;
 }
 
+/* German "Elf Gefängnisangestellte sind festgenommen": "sein" with the
+ * participle of an act done to someone (coercion, assault, mass violence)
+ * is a passive; not the perfect of a verb of motion ("sind einmarschiert"). */
+static int de_state_passive(const ctx *c, const sent_info *s, size_t cs, size_t ce,
+                            const match *tr, const event_entry *ev)
+{
+    if (c->lx->lang[0] != 'd' ||
+        !(!strncmp(ev->code, "17", 2) || !strncmp(ev->code, "18", 2) ||
+          !strncmp(ev->code, "20", 2)))
+        return 0;
+    static const char *const sein[] = { "ist", "sind", "war", "waren", "sei", "seien", NULL };
+    for (size_t i = cs; i < ce && i < tr->start; i++)
+        for (const char *const *w = sein; *w; w++)
+            if (s->t[i].len == strlen(*w) && !strncasecmp(tok_text(c, &s->t[i]), *w, s->t[i].len))
+                return 1;
+    return 0;
+}
+
 static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce,
                           const match *tr, const event_entry *ev)
 {
@@ -985,6 +1003,8 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
         for (size_t i = cs; i < ce; i++)
             if (has_role(s, i, ROLE_PASSIVE))
                 aux = 1;
+        if (!aux)
+            aux = de_state_passive(c, s, cs, ce, tr, ev);
         return aux && t->len > 4 && strstr(w, "ge") && !(t->flags & TOK_CAP);
     }
     /* English: "was attacked", "were reportedly killed", "has been hit";
