@@ -1552,6 +1552,21 @@ static int de_mass_killing(const ctx *c, const sent_info *s, const match *tr, co
 
 /* German "Die Demokratische Partei begrüßte den Schritt der TRT": two
  * parties or armed groups of one code, one of them named, are two actors. */
+/* German "wurden 200 Zivilisten getötet und 400 verletzt": the wounded of a
+ * mass killing are part of it, no second fight of the same dyad. 1 when
+ * the earlier event o is that killing, 2 when this one (code) is the
+ * killing that replaces the fight o. */
+static int de_mass_dup(const ctx *c, const dyad_event *o, const char *code,
+                       const char *scode, const char *tcode)
+{
+    if (c->lx->lang[0] != 'd' ||
+        strcmp(o->source.code, scode) || strcmp(o->target.code, tcode))
+        return 0;
+    if (!strncmp(o->cameo, "20", 2) && !strncmp(code, "19", 2))
+        return 1;
+    return !strncmp(o->cameo, "19", 2) && !strncmp(code, "20", 2) ? 2 : 0;
+}
+
 static int de_two_groups(const ctx *c, const sent_info *s, const mention *a, const mention *b)
 {
     if (c->lx->lang[0] != 'd' || a == b || !group_code(a->code) ||
@@ -2246,6 +2261,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 /* an act whose object the sentence names beats one whose
                  * object came from the context */
                 if (!o->target.text && tgt >= 0)
+                    replace = k;
+            }
+            int mass = de_mass_dup(c, o, code, scode, tcode);
+            if (mass) {
+                dup = 1;
+                if (mass == 2)
                     replace = k;
             }
         }
