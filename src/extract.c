@@ -664,6 +664,43 @@ static const char *claim_gloss(ctx *c, const sent_info *s, size_t b, size_t e)
     return n ? arena_strndup(&c->d->mem, buf, n) : NULL;
 }
 
+static int de_attr_neg(const ctx *c, const sent_info *s, size_t i);
+
+/* German "nach nicht überprüfbaren westlichen Geheimdienst-Informationen":
+ * the claimant noun at i with actor adjectives before it, behind "nach" and
+ * adjectives that judge the claim; where the named part starts, else 0. */
+static size_t de_claim_adj(const ctx *c, const sent_info *s, size_t i)
+{
+    if (c->lx->lang[0] != 'd')
+        return 0;
+    size_t b = i;
+    while (b > 0 && i - b < 4 && s->in_actor[b - 1])
+        b--;
+    size_t p = b;
+    while (p > 0 && b - p < 3 && filler(c, s, p - 1))
+        p--;
+    if (p > 0 && de_attr_neg(c, s, p - 1))
+        p--;
+    return b < i && p < b && p > 0 && has_role(s, p - 1, ROLE_TARGET) ? b : 0;
+}
+
+/* German "SWP-Forscherin Klein verweist auf ...": an agent and a surname
+ * the lexicon does not know, right before the reporting verb at i, speak.
+ * The agent mention's index, else -1. */
+static int de_apposed_speaker(const ctx *c, const sent_info *s, size_t i)
+{
+    if (c->lx->lang[0] != 'd' || i < 2)
+        return -1;
+    const token *n = &s->t[i - 1];
+    if (!(n->flags & TOK_WORD) || !(n->flags & TOK_CAP) || s->in_actor[i - 1] ||
+        s->in_event[i - 1] || has_role(s, i - 1, ROLE_TIME))
+        return -1;
+    int m = mention_at(s, i - 1, 0);
+    if (m < 0 || s->men[m].kind == AK_ADJ || bound(c, s, s->men[m].start))
+        return -1;
+    return m;
+}
+
 static void find_claimant(ctx *c, sent_info *s)
 {
     for (size_t i = 0; i < s->nt; i++) {
@@ -696,6 +733,11 @@ static void find_claimant(ctx *c, sent_info *s)
                 b--;
             }
             if (actor && b > 0 && b < i && has_role(s, b - 1, ROLE_TARGET)) {
+                claim_span(s, b, i + 1);
+                s->claim_en = claim_gloss(c, s, b, i + 1);
+                return;
+            }
+            if ((b = de_claim_adj(c, s, i)) > 0) {
                 claim_span(s, b, i + 1);
                 s->claim_en = claim_gloss(c, s, b, i + 1);
                 return;
@@ -739,6 +781,10 @@ static void find_claimant(ctx *c, sent_info *s)
             if (m >= 0) {
                 size_t b = s->men[m].start;
                 claim_span(s, b, i);
+                return;
+            }
+            if (m == -1 && (m = de_apposed_speaker(c, s, i)) >= 0) {
+                claim_span(s, s->men[m].start, i);
                 return;
             }
             size_t b = m == -2 ? 0 : i;
@@ -922,6 +968,24 @@ static int de_verb_head(const ctx *c, const sent_info *s, const match *tr)
     return 1;
 }
 
+/* German "Elf Gefängnisangestellte sind festgenommen": "sein" with the
+ * participle of an act done to someone (coercion, assault, mass violence)
+ * is a passive; not the perfect of a verb of motion ("sind einmarschiert"). */
+static int de_state_passive(const ctx *c, const sent_info *s, size_t cs, size_t ce,
+                            const match *tr, const event_entry *ev)
+{
+    if (c->lx->lang[0] != 'd' ||
+        !(!strncmp(ev->code, "17", 2) || !strncmp(ev->code, "18", 2) ||
+          !strncmp(ev->code, "20", 2)))
+        return 0;
+    static const char *const sein[] = { "ist", "sind", "war", "waren", "sei", "seien", NULL };
+    for (size_t i = cs; i < ce && i < tr->start; i++)
+        for (const char *const *w = sein; *w; w++)
+            if (s->t[i].len == strlen(*w) && !strncasecmp(tok_text(c, &s->t[i]), *w, s->t[i].len))
+                return 1;
+    return 0;
+}
+
 static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce,
                           const match *tr, const event_entry *ev)
 {
@@ -939,6 +1003,8 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
         for (size_t i = cs; i < ce; i++)
             if (has_role(s, i, ROLE_PASSIVE))
                 aux = 1;
+        if (!aux)
+            aux = de_state_passive(c, s, cs, ce, tr, ev);
         return aux && t->len > 4 && strstr(w, "ge") && !(t->flags & TOK_CAP);
     }
     /* English: "was attacked", "were reportedly killed", "has been hit";
@@ -965,13 +1031,40 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
     return 0;
 }
 
+/* German "nach nicht überprüfbaren Informationen": "nicht" before an
+ * attributive adjective and its noun negates the adjective, not the clause. */
+static int de_attr_neg(const ctx *c, const sent_info *s, size_t i)
+{
+    if (c->lx->lang[0] != 'd' || i == 0 || i + 2 >= s->nt ||
+        s->t[i].len != 5 || strncasecmp(tok_text(c, &s->t[i]), "nicht", 5))
+        return 0;
+    /* right after an article or a preposition: "nach nicht ...", "die nicht ..." */
+    if (!has_role(s, i - 1, ROLE_DET) && !has_role(s, i - 1, ROLE_SOURCE) &&
+        !has_role(s, i - 1, ROLE_TARGET) && !has_role(s, i - 1, ROLE_LOC) &&
+        !has_role(s, i - 1, ROLE_PARTNER))
+        return 0;
+    /* one or more adjectives, then their noun */
+    size_t k = i + 1;
+    for (; k < s->nt && k < i + 4; k++) {
+        const token *a = &s->t[k];
+        const char *w = tok_text(c, a);
+        if (!(a->flags & TOK_WORD) || s->in_event[k])
+            return 0;
+        if (a->flags & TOK_CAP)
+            return k > i + 1;
+        if (a->len < 4 || w[a->len - 2] != 'e' || !strchr("nrsm", w[a->len - 1]))
+            return 0;
+    }
+    return 0;
+}
+
 static int negated(const ctx *c, const sent_info *s, size_t cs, const match *tr)
 {
     size_t lim = tr->end + 2 < s->nt ? tr->end + 2 : s->nt;
     for (size_t i = cs; i < lim; i++) {
         if (i >= tr->start && i < tr->end)
             continue;
-        if (has_role(s, i, ROLE_NEGATION)) {
+        if (has_role(s, i, ROLE_NEGATION) && !de_attr_neg(c, s, i)) {
             /* "nicht nur", "not only" */
             if (i + 1 < s->nt) {
                 const token *n = &s->t[i + 1];
@@ -1533,6 +1626,21 @@ static int de_mass_killing(const ctx *c, const sent_info *s, const match *tr, co
 
 /* German "Die Demokratische Partei begrüßte den Schritt der TRT": two
  * parties or armed groups of one code, one of them named, are two actors. */
+/* German "wurden 200 Zivilisten getötet und 400 verletzt": the wounded of a
+ * mass killing are part of it, no second fight of the same dyad. 1 when
+ * the earlier event o is that killing, 2 when this one (code) is the
+ * killing that replaces the fight o. */
+static int de_mass_dup(const ctx *c, const dyad_event *o, const char *code,
+                       const char *scode, const char *tcode)
+{
+    if (c->lx->lang[0] != 'd' ||
+        strcmp(o->source.code, scode) || strcmp(o->target.code, tcode))
+        return 0;
+    if (!strncmp(o->cameo, "20", 2) && !strncmp(code, "19", 2))
+        return 1;
+    return !strncmp(o->cameo, "19", 2) && !strncmp(code, "20", 2) ? 2 : 0;
+}
+
 static int de_two_groups(const ctx *c, const sent_info *s, const mention *a, const mention *b)
 {
     if (c->lx->lang[0] != 'd' || a == b || !group_code(a->code) ||
@@ -1688,6 +1796,66 @@ static int takes_content(const char *code)
 
 /* A German sentence that names nobody may still act through a pronoun
  * ("Sie wurde ... verurteilt"). */
+/* German "Seitdem kämpfen auch nordkoreanische Soldaten in der russischen
+ * Region Kursk": a fight whose object only the context gives is not
+ * against a party the article reports the source cooperating with (aid,
+ * agreements); it is against that ally's foe in an earlier fight, else
+ * no one. The object to use, NULL for none. */
+static const char *de_ally_foe(const ctx *c, const char *code, const char *scode,
+                               const char *tcode)
+{
+    if (c->lx->lang[0] != 'd' || !scode || !tcode ||
+        !(!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)))
+        return tcode;
+    const dyad_doc *d = c->d;
+    int ally = 0;
+    for (size_t k = 0; k < d->nevents && !ally; k++) {
+        const dyad_event *o = &d->events[k];
+        ally = o->cameo[0] == '0' && o->cameo[1] >= '5' && o->cameo[1] <= '7' &&
+               ((same_who(o->source.code, scode) && same_who(o->target.code, tcode)) ||
+                (same_who(o->source.code, tcode) && same_who(o->target.code, scode)));
+    }
+    if (!ally)
+        return tcode;
+    for (size_t k = d->nevents; k-- > 0;) {
+        const dyad_event *o = &d->events[k];
+        if (strncmp(o->cameo, "18", 2) < 0 || strncmp(o->cameo, "20", 2) > 0)
+            continue;
+        const char *foe = same_who(o->source.code, tcode) ? o->target.code
+                        : same_who(o->target.code, tcode) ? o->source.code : NULL;
+        if (foe && !same_who(foe, scode) && !same_who(foe, tcode))
+            return foe;
+    }
+    return NULL;
+}
+
+/* German "11.000 nordkoreanische Soldaten ... Fast 5000 davon seien
+ * gefallen": a number and "davon" before the trigger in its clause are
+ * part of the group counted in the sentence before, the one it is done to. */
+static const mention *de_davon(const ctx *c, const sent_info *s, size_t cs,
+                               const match *tr, const sent_info **in)
+{
+    if (c->lx->lang[0] != 'd' || s == c->s)
+        return NULL;
+    size_t k = cs + 1;
+    for (; k < tr->start; k++)
+        if (s->t[k].len == 5 && !strncasecmp(tok_text(c, &s->t[k]), "davon", 5) &&
+            (s->t[k - 1].flags & TOK_NUM))
+            break;
+    if (k >= tr->start)
+        return NULL;
+    const sent_info *p = s - 1;
+    for (size_t j = 0; j < p->nmen; j++) {
+        const mention *m = &p->men[j];
+        if (m->start > 0 && (p->t[m->start - 1].flags & TOK_NUM) && !m->locative &&
+            !m->speaker && m->kind != AK_ADJ && strlen(m->code) > 3) {
+            *in = p;
+            return m;
+        }
+    }
+    return NULL;
+}
+
 static int de_has_pron(const ctx *c, const sent_info *s)
 {
     if (c->lx->lang[0] != 'd' || !s->men)
@@ -1918,6 +2086,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         const sent_info *xt = NULL;
         if (passive && !noun && tgt < 0)
             xtgt = de_pron_patient(c, s, cs, tr, nmen, mk, &xt);
+        if ((passive || noun) && tgt < 0 && !xtgt)
+            xtgt = de_davon(c, s, cs, tr, &xt);
         /* 2. unmarked mentions by word order, in the clause first */
         for (int pass = 0; pass < 2 && (src < 0 || tgt < 0); pass++) {
             int before = -1, after = -1, first = -1, second = -1, adj_b = -1, adj_a = -1;
@@ -2113,7 +2283,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             for (size_t k = 0; k < nmen; k++)
                 if (s->men[k].locative && (int)k != src && s->men[k].start >= cs &&
                     s->men[k].end <= ce && strlen(s->men[k].code) >= 3 && mk[k] != MK_FRONT &&
-                    !same_who(s->men[k].code, s->men[src].code)) {
+                    !same_who(s->men[k].code, s->men[src].code) &&
+                    de_ally_foe(c, ev->code, s->men[src].code, s->men[k].code) == s->men[k].code) {
                     tgt = (int)k;
                     break;
                 }
@@ -2174,12 +2345,13 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             scan_attrs(c, si, &at);
             const attr_place *pl = event_place(&at, s->t[tr->start].off - sp.start);
             if (pl && is_country3(pl->country) &&
-                (strncmp(pl->country, scode, 3) || de_rebel_home(c, scode))) {
+                (strncmp(pl->country, scode, 3) || de_rebel_home(c, scode)) &&
+                de_ally_foe(c, ev->code, scode, pl->country) == pl->country) {
                 snprintf(struck, sizeof struck, "%s", pl->country);
                 tcode = struck;
             }
         }
-        if ((!scode || (tgt < 0 && !struck[0])) && noun)
+        if ((!scode || (tgt < 0 && !xtgt && !struck[0])) && noun)
             continue;
         if (!scode)
             continue;
@@ -2196,7 +2368,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         /* (a German consultation names its partner, or none is known:
          * "hat Selenskyj die Lage erörtert") */
         if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
-            tcode = other_party(c, scode);
+            tcode = de_ally_foe(c, ev->code, scode, other_party(c, scode));
         if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home && !sides &&
              !(src >= 0 && tgt >= 0 && de_two_groups(c, s, &s->men[src], &s->men[tgt]))))
             continue;
@@ -2231,6 +2403,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 /* an act whose object the sentence names beats one whose
                  * object came from the context */
                 if (!o->target.text && tgt >= 0)
+                    replace = k;
+            }
+            int mass = de_mass_dup(c, o, code, scode, tcode);
+            if (mass) {
+                dup = 1;
+                if (mass == 2)
                     replace = k;
             }
         }
