@@ -1641,15 +1641,21 @@ static int de_mass_dup(const ctx *c, const dyad_event *o, const char *code,
     return !strncmp(o->cameo, "19", 2) && !strncmp(code, "20", 2) ? 2 : 0;
 }
 
-static int de_two_groups(const ctx *c, const sent_info *s, const mention *a, const mention *b)
+static int de_two_groups_in(const ctx *c, const sent_info *sa, const mention *a,
+                            const sent_info *sb, const mention *b)
 {
     if (c->lx->lang[0] != 'd' || a == b || !group_code(a->code) ||
         strcmp(a->code, b->code) || (a->kind != AK_NAME && b->kind != AK_NAME))
         return 0;
-    const token *ta = &s->t[a->start], *tb = &s->t[b->start];
-    size_t la = s->t[a->end - 1].off + s->t[a->end - 1].len - ta->off;
-    size_t lb = s->t[b->end - 1].off + s->t[b->end - 1].len - tb->off;
+    const token *ta = &sa->t[a->start], *tb = &sb->t[b->start];
+    size_t la = sa->t[a->end - 1].off + sa->t[a->end - 1].len - ta->off;
+    size_t lb = sb->t[b->end - 1].off + sb->t[b->end - 1].len - tb->off;
     return la != lb || memcmp(tok_text(c, ta), tok_text(c, tb), la);
+}
+
+static int de_two_groups(const ctx *c, const sent_info *s, const mention *a, const mention *b)
+{
+    return de_two_groups_in(c, s, a, s, b);
 }
 
 /* German ", wie viele westliche Länder,": a mention in a verbless
@@ -1854,6 +1860,23 @@ static const mention *de_davon(const ctx *c, const sent_info *s, size_t cs,
         }
     }
     return NULL;
+}
+
+/* German "Sie beschloss, der Partei beizutreten": a subject pronoun that
+ * opens the clause before its finite verb is the subject even when a party
+ * stands between it and the act (that party is the object).
+ * The pronoun's index, or SIZE_MAX. */
+static size_t de_pron_lead(const ctx *c, const sent_info *s, size_t cs, const match *tr)
+{
+    if (c->lx->lang[0] != 'd' || cs + 1 >= s->nt)
+        return SIZE_MAX;
+    const token *t = &s->t[cs], *n = &s->t[cs + 1];
+    const char *w = tok_text(c, t);
+    if (cs + 1 < tr->start && has_role(s, cs, ROLE_PRON) &&
+        !(t->len == 2 && !strncasecmp(w, "es", 2)) && !(n->flags & TOK_CAP) &&
+        (n->flags & TOK_WORD) && !s->in_actor[cs + 1] && !has_role(s, cs + 1, ROLE_PRON))
+        return cs;
+    return SIZE_MAX;
 }
 
 static int de_has_pron(const ctx *c, const sent_info *s)
@@ -2079,6 +2102,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                         xsrc = last_person(c, s, &xs);
                     break;
                 }
+            size_t lead = xsrc ? SIZE_MAX : de_pron_lead(c, s, cs, tr);
+            if (lead != SIZE_MAX && lead < first_m)
+                xsrc = last_person(c, s, &xs);
         }
         /* German "Sie wurde ... verurteilt": a passive's pronoun subject
          * is the last person named, the one it is done to */
@@ -2370,7 +2396,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
             tcode = de_ally_foe(c, ev->code, scode, other_party(c, scode));
         if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home && !sides &&
-             !(src >= 0 && tgt >= 0 && de_two_groups(c, s, &s->men[src], &s->men[tgt]))))
+             !(src >= 0 && tgt >= 0 && de_two_groups(c, s, &s->men[src], &s->men[tgt])) &&
+             !(xsrc && tgt >= 0 && de_two_groups_in(c, xs, xsrc, s, &s->men[tgt]))))
             continue;
         /* talking to the press is no political event: media as the target
          * of statements, meetings or cooperation */
