@@ -1862,9 +1862,10 @@ static const mention *de_davon(const ctx *c, const sent_info *s, size_t cs,
     return NULL;
 }
 
-/* German "Sie beschloss, der Partei beizutreten": a subject pronoun that
- * opens the clause before its finite verb is the subject even when a party
- * stands between it and the act (that party is the object).
+/* German "Sie beschloss, der Partei beizutreten", "forderten beide eine
+ * Verlängerung": a subject pronoun that opens the clause before its finite
+ * verb, or "beide" right behind a clause-opening verb, is the subject even
+ * when a party stands between it and the act (that party is the object).
  * The pronoun's index, or SIZE_MAX. */
 static size_t de_pron_lead(const ctx *c, const sent_info *s, size_t cs, const match *tr)
 {
@@ -1876,7 +1877,27 @@ static size_t de_pron_lead(const ctx *c, const sent_info *s, size_t cs, const ma
         !(t->len == 2 && !strncasecmp(w, "es", 2)) && !(n->flags & TOK_CAP) &&
         (n->flags & TOK_WORD) && !s->in_actor[cs + 1] && !has_role(s, cs + 1, ROLE_PRON))
         return cs;
+    if (tr->start == cs && tr->end > cs + 2 && !(t->flags & TOK_CAP) &&
+        n->len == 5 && !strncasecmp(tok_text(c, n), "beide", 5) &&
+        !(s->t[cs + 2].flags & TOK_CAP))
+        return cs + 1;
     return SIZE_MAX;
+}
+
+/* German "forderten beide eine Verlängerung des EU-Militäreinsatzes": a
+ * demand for a name's own act ("EU-" on an act noun in the demand's phrase)
+ * is addressed to that name, not to a party of another clause. The new
+ * target, or tgt. */
+static int de_demand_owner(const ctx *c, const sent_info *s, const match *tr,
+                           const event_entry *ev, size_t cs, size_t ce, int tgt, size_t nmen)
+{
+    if (c->lx->lang[0] != 'd' || strncmp(ev->code, "10", 2) ||
+        (tgt >= 0 && s->men[tgt].start >= cs && s->men[tgt].end <= ce))
+        return tgt;
+    for (size_t k = 0; k < nmen; k++)
+        if (s->men[k].adj_event && s->men[k].start > tr->start && s->men[k].end < tr->end)
+            return (int)k;
+    return tgt;
 }
 
 static int de_has_pron(const ctx *c, const sent_info *s)
@@ -2214,6 +2235,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (src >= 0 && tgt >= 0)
                 break;
         }
+        tgt = de_demand_owner(c, s, tr, ev, cs, ce, tgt, nmen);
         if (c->debug > 1) {
             fprintf(stderr, "   S%zu trigger %s noun=%d passive=%d clause=%zu..%zu src=%d tgt=%d marks:",
                     si, ev->code, noun, passive, cs, ce, src, tgt);
