@@ -1863,9 +1863,10 @@ static const mention *de_davon(const ctx *c, const sent_info *s, size_t cs,
 }
 
 /* German "Sie beschloss, der Partei beizutreten", "forderten beide eine
- * Verlängerung": a subject pronoun that opens the clause before its finite
- * verb, or "beide" right behind a clause-opening verb, is the subject even
- * when a party stands between it and the act (that party is the object).
+ * Verlängerung", "Damit teilte er die Meinung X": a subject pronoun that
+ * opens the clause before its finite verb, or "beide" or a subject pronoun
+ * right behind a clause-opening verb, is the subject even when a party
+ * stands between it and the act (that party is the object).
  * The pronoun's index, or SIZE_MAX. */
 static size_t de_pron_lead(const ctx *c, const sent_info *s, size_t cs, const match *tr)
 {
@@ -1881,6 +1882,12 @@ static size_t de_pron_lead(const ctx *c, const sent_info *s, size_t cs, const ma
         n->len == 5 && !strncasecmp(tok_text(c, n), "beide", 5) &&
         !(s->t[cs + 2].flags & TOK_CAP))
         return cs + 1;
+    /* "Damit teilte er die Meinung": after one opening word */
+    size_t v = tr->start, p = v + 1;
+    if (v <= cs + 1 && p + 1 < tr->end && !(s->t[v].flags & TOK_CAP) &&
+        !s->in_actor[cs] && has_role(s, p, ROLE_PRON) &&
+        !(s->t[p].len == 2 && !strncasecmp(tok_text(c, &s->t[p]), "es", 2)))
+        return p;
     return SIZE_MAX;
 }
 
