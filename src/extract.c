@@ -1465,6 +1465,20 @@ static int gap_fill(const ctx *c, const sent_info *s, size_t a, size_t b)
     return 1;
 }
 
+/* German "ohne die Zustimmung des Kabinetts": an act noun governed by
+ * "ohne" (articles or adjectives between) did not happen. */
+static int de_ohne(const ctx *c, const sent_info *s, const match *tr)
+{
+    if (c->lx->lang[0] != 'd' || !(s->t[tr->start].flags & TOK_CAP))
+        return 0;
+    for (size_t k = tr->start; k-- > 0 && tr->start - k <= 3;) {
+        const token *t = &s->t[k];
+        if (t->len == 4 && !strncasecmp(tok_text(c, t), "ohne", 4))
+            return gap_fill(c, s, k + 1, tr->start);
+    }
+    return 0;
+}
+
 /* English ", but was still refusing ...": a verb after ", but" or ", and"
  * with only lower-case words between has no subject of its own; it is the
  * sentence's first unmarked party's, when that opens the main clause. */
@@ -1965,6 +1979,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         size_t cs, ce;
         clause_of(c, s, tr->start, &cs, &ce);
         if (negated(c, s, cs, tr) || hypothetical(s, cs, tr))
+            continue;
+        if (de_ohne(c, s, tr))
             continue;
         /* in English, what a criticism or rejection is about is its
          * content too ("denounced Serbia's suppression of ...") */
