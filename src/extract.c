@@ -2208,6 +2208,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     /* "40 Prozent der Munition aus Nordkorea" after "Russische
                      * Artillerie:": the nearest other actor receives it */
                     int other = before >= 0 && before != subj ? before : after != subj ? after : -1;
+                    /* (not one in a German fronted phrase: "Auf Seiten der
+                     * Opposition wird eine Koalition von SPD und LINKEN ...") */
+                    if (other >= 0 && other == before && c->lx->lang[0] == 'd' &&
+                        s->men[other].end <= de_front_phrase(c, s, cs, tr))
+                        other = -1;
                     obj = other;
                 }
             } else if (c->lx->lang[0] == 'd') {
