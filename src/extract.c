@@ -1465,6 +1465,20 @@ static int gap_fill(const ctx *c, const sent_info *s, size_t a, size_t b)
     return 1;
 }
 
+/* German "ohne die Zustimmung des Kabinetts": an act noun governed by
+ * "ohne" (articles or adjectives between) did not happen. */
+static int de_ohne(const ctx *c, const sent_info *s, const match *tr)
+{
+    if (c->lx->lang[0] != 'd' || !(s->t[tr->start].flags & TOK_CAP))
+        return 0;
+    for (size_t k = tr->start; k-- > 0 && tr->start - k <= 3;) {
+        const token *t = &s->t[k];
+        if (t->len == 4 && !strncasecmp(tok_text(c, t), "ohne", 4))
+            return gap_fill(c, s, k + 1, tr->start);
+    }
+    return 0;
+}
+
 /* English ", but was still refusing ...": a verb after ", but" or ", and"
  * with only lower-case words between has no subject of its own; it is the
  * sentence's first unmarked party's, when that opens the main clause. */
@@ -1641,15 +1655,21 @@ static int de_mass_dup(const ctx *c, const dyad_event *o, const char *code,
     return !strncmp(o->cameo, "19", 2) && !strncmp(code, "20", 2) ? 2 : 0;
 }
 
-static int de_two_groups(const ctx *c, const sent_info *s, const mention *a, const mention *b)
+static int de_two_groups_in(const ctx *c, const sent_info *sa, const mention *a,
+                            const sent_info *sb, const mention *b)
 {
     if (c->lx->lang[0] != 'd' || a == b || !group_code(a->code) ||
         strcmp(a->code, b->code) || (a->kind != AK_NAME && b->kind != AK_NAME))
         return 0;
-    const token *ta = &s->t[a->start], *tb = &s->t[b->start];
-    size_t la = s->t[a->end - 1].off + s->t[a->end - 1].len - ta->off;
-    size_t lb = s->t[b->end - 1].off + s->t[b->end - 1].len - tb->off;
+    const token *ta = &sa->t[a->start], *tb = &sb->t[b->start];
+    size_t la = sa->t[a->end - 1].off + sa->t[a->end - 1].len - ta->off;
+    size_t lb = sb->t[b->end - 1].off + sb->t[b->end - 1].len - tb->off;
     return la != lb || memcmp(tok_text(c, ta), tok_text(c, tb), la);
+}
+
+static int de_two_groups(const ctx *c, const sent_info *s, const mention *a, const mention *b)
+{
+    return de_two_groups_in(c, s, a, s, b);
 }
 
 /* German ", wie viele westliche Länder,": a mention in a verbless
@@ -1856,6 +1876,51 @@ static const mention *de_davon(const ctx *c, const sent_info *s, size_t cs,
     return NULL;
 }
 
+/* German "Sie beschloss, der Partei beizutreten", "forderten beide eine
+ * Verlängerung", "Damit teilte er die Meinung X": a subject pronoun that
+ * opens the clause before its finite verb, or "beide" or a subject pronoun
+ * right behind a clause-opening verb, is the subject even when a party
+ * stands between it and the act (that party is the object).
+ * The pronoun's index, or SIZE_MAX. */
+static size_t de_pron_lead(const ctx *c, const sent_info *s, size_t cs, const match *tr)
+{
+    if (c->lx->lang[0] != 'd' || cs + 1 >= s->nt)
+        return SIZE_MAX;
+    const token *t = &s->t[cs], *n = &s->t[cs + 1];
+    const char *w = tok_text(c, t);
+    if (cs + 1 < tr->start && has_role(s, cs, ROLE_PRON) &&
+        !(t->len == 2 && !strncasecmp(w, "es", 2)) && !(n->flags & TOK_CAP) &&
+        (n->flags & TOK_WORD) && !s->in_actor[cs + 1] && !has_role(s, cs + 1, ROLE_PRON))
+        return cs;
+    if (tr->start == cs && tr->end > cs + 2 && !(t->flags & TOK_CAP) &&
+        n->len == 5 && !strncasecmp(tok_text(c, n), "beide", 5) &&
+        !(s->t[cs + 2].flags & TOK_CAP))
+        return cs + 1;
+    /* "Damit teilte er die Meinung": after one opening word */
+    size_t v = tr->start, p = v + 1;
+    if (v <= cs + 1 && p + 1 < tr->end && !(s->t[v].flags & TOK_CAP) &&
+        !s->in_actor[cs] && has_role(s, p, ROLE_PRON) &&
+        !(s->t[p].len == 2 && !strncasecmp(tok_text(c, &s->t[p]), "es", 2)))
+        return p;
+    return SIZE_MAX;
+}
+
+/* German "forderten beide eine Verlängerung des EU-Militäreinsatzes": a
+ * demand for a name's own act ("EU-" on an act noun in the demand's phrase)
+ * is addressed to that name, not to a party of another clause. The new
+ * target, or tgt. */
+static int de_demand_owner(const ctx *c, const sent_info *s, const match *tr,
+                           const event_entry *ev, size_t cs, size_t ce, int tgt, size_t nmen)
+{
+    if (c->lx->lang[0] != 'd' || strncmp(ev->code, "10", 2) ||
+        (tgt >= 0 && s->men[tgt].start >= cs && s->men[tgt].end <= ce))
+        return tgt;
+    for (size_t k = 0; k < nmen; k++)
+        if (s->men[k].adj_event && s->men[k].start > tr->start && s->men[k].end < tr->end)
+            return (int)k;
+    return tgt;
+}
+
 static int de_has_pron(const ctx *c, const sent_info *s)
 {
     if (c->lx->lang[0] != 'd' || !s->men)
@@ -1914,6 +1979,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         size_t cs, ce;
         clause_of(c, s, tr->start, &cs, &ce);
         if (negated(c, s, cs, tr) || hypothetical(s, cs, tr))
+            continue;
+        if (de_ohne(c, s, tr))
             continue;
         /* in English, what a criticism or rejection is about is its
          * content too ("denounced Serbia's suppression of ...") */
@@ -2079,6 +2146,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                         xsrc = last_person(c, s, &xs);
                     break;
                 }
+            size_t lead = xsrc ? SIZE_MAX : de_pron_lead(c, s, cs, tr);
+            if (lead != SIZE_MAX && lead < first_m)
+                xsrc = last_person(c, s, &xs);
         }
         /* German "Sie wurde ... verurteilt": a passive's pronoun subject
          * is the last person named, the one it is done to */
@@ -2138,6 +2208,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     /* "40 Prozent der Munition aus Nordkorea" after "Russische
                      * Artillerie:": the nearest other actor receives it */
                     int other = before >= 0 && before != subj ? before : after != subj ? after : -1;
+                    /* (not one in a German fronted phrase: "Auf Seiten der
+                     * Opposition wird eine Koalition von SPD und LINKEN ...") */
+                    if (other >= 0 && other == before && c->lx->lang[0] == 'd' &&
+                        s->men[other].end <= de_front_phrase(c, s, cs, tr))
+                        other = -1;
                     obj = other;
                 }
             } else if (c->lx->lang[0] == 'd') {
@@ -2188,6 +2263,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (src >= 0 && tgt >= 0)
                 break;
         }
+        tgt = de_demand_owner(c, s, tr, ev, cs, ce, tgt, nmen);
         if (c->debug > 1) {
             fprintf(stderr, "   S%zu trigger %s noun=%d passive=%d clause=%zu..%zu src=%d tgt=%d marks:",
                     si, ev->code, noun, passive, cs, ce, src, tgt);
@@ -2370,7 +2446,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
             tcode = de_ally_foe(c, ev->code, scode, other_party(c, scode));
         if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home && !sides &&
-             !(src >= 0 && tgt >= 0 && de_two_groups(c, s, &s->men[src], &s->men[tgt]))))
+             !(src >= 0 && tgt >= 0 && de_two_groups(c, s, &s->men[src], &s->men[tgt])) &&
+             !(xsrc && tgt >= 0 && de_two_groups_in(c, xs, xsrc, s, &s->men[tgt]))))
             continue;
         /* talking to the press is no political event: media as the target
          * of statements, meetings or cooperation */
