@@ -232,6 +232,22 @@ static int filler(const ctx *c, const sent_info *s, size_t i)
 
 typedef struct { uint32_t start, end; const actor_entry *a; } raw;
 
+/* English "a hunger strike outside Parliament", "near the embassy": an
+ * agent behind a place preposition other than "in" ("officials in the
+ * ministry" belong to it) is a place. */
+static int en_agent_place(const ctx *c, const sent_info *s, const mention *m)
+{
+    if (c->lx->lang[0] != 'e' || m->kind != AK_AGENT || m->start == 0)
+        return 0;
+    size_t p = m->start - 1;
+    while (p > 0 && p + 3 > m->start && filler(c, s, p) && !has_role(s, p, ROLE_DET))
+        p--;
+    if (has_role(s, p, ROLE_DET) && p > 0)
+        p--;
+    const token *t = &s->t[p];
+    return has_role(s, p, ROLE_LOC) && !(t->len == 2 && !strncasecmp(tok_text(c, t), "in", 2));
+}
+
 /* An armed or opposition group's code ("PSEREB" Hamas): "Hamas
  * leaders", "Hamas's fighters" are the group, not its country's
  * government or army. */
@@ -466,7 +482,8 @@ static void build_mentions(ctx *c, sent_info *s)
      * Ukraine" (direction) marks a target */
     for (size_t k = 0; k < s->nmen; k++) {
         mention *m = &s->men[k];
-        if ((m->kind != AK_NAME && !m->weak) || m->start == 0 || m->adj_event)
+        if ((m->kind != AK_NAME && !m->weak && !en_agent_place(c, s, m)) || m->start == 0 ||
+            m->adj_event)
             continue;
         uint32_t p = m->start - 1;
         /* over adjectives: "im nördlichen Libanon" */
