@@ -262,6 +262,18 @@ static int person_like(const actor_entry *a)
     return a->kind == AK_NAME && strlen(a->code) > 3;
 }
 
+/* English "Belgrade radio", "Tehran television": a state's government
+ * name (its capital) directly before a media agent. */
+static int en_capital_medium(const ctx *c, const actor_entry *a, const raw *nx,
+                             uint32_t en)
+{
+    if (c->lx->lang[0] != 'e' || !nx || nx->start != en || a->kind != AK_NAME ||
+        nx->a->kind != AK_AGENT || strlen(a->code) != 6 || strcmp(a->code + 3, "GOV") ||
+        strcmp(nx->a->code, "MED"))
+        return 0;
+    return 1;
+}
+
 static void add_mention(sent_info *s, uint32_t st, uint32_t en, const char *code,
                         int kind)
 {
@@ -325,6 +337,15 @@ static void build_mentions(ctx *c, sent_info *s)
         /* "Artillerie-Geschosse": an agent that modifies a compound is none */
         if (a->kind == AK_AGENT && hyph_next)
             continue;
+        /* English "Belgrade radio said": a capital before a medium is
+         * that country's medium, not its government */
+        if (en_capital_medium(c, a, j < nr ? &r[j] : NULL, en)) {
+            combine(code, a->code, r[j].a->code);
+            en = r[j].end;
+            i = j;
+            add_mention(s, st, en, code, AK_AGENT);
+            continue;
+        }
         /* "SWP-Forscherin", "NATO Secretary General Jens Stoltenberg": a
          * named body with its member */
         if (a->kind == AK_NAME && !is_country3(a->code) && strlen(a->code) > 3 &&
