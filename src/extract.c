@@ -1757,6 +1757,67 @@ static const mention *de_pron_antecedent(const ctx *c, const sent_info *s, size_
     return NULL;
 }
 
+/* English "it" and "they": "it" stands for the last state, body or
+ * singular agent named ("the government"), "they" for the last plural
+ * agent ("the rebels", "police"), in the sentence before the pronoun or
+ * the three sentences before it. */
+static int en_plural(const ctx *c, const sent_info *s, const mention *m)
+{
+    const token *t = &s->t[m->end - 1];
+    const char *w = tok_text(c, t);
+    return (t->len > 3 && (w[t->len - 1] == 's' || w[t->len - 1] == 'S') &&
+            w[t->len - 2] != 's') ||
+           (t->len == 6 && !strncasecmp(w, "police", 6));
+}
+
+/* An agent "it" can stand for: a body, not a person ("the government",
+ * not "the president"). */
+static int en_body_word(const ctx *c, const sent_info *s, const mention *m)
+{
+    static const char *const w[] = {
+        "government", "army", "military", "ministry", "regime", "party", "council",
+        "parliament", "administration", "junta", "group", "movement", "force", "agency",
+        "organisation", "organization", "company", "court", "cabinet", "union", "front",
+        "alliance", "coalition", "committee", "commission", "navy", "legislature",
+        "authority", "state", "country", "kingdom", "republic", "embassy", NULL};
+    const token *t = &s->t[m->end - 1];
+    for (size_t i = 0; w[i]; i++)
+        if (t->len == strlen(w[i]) && !strncasecmp(tok_text(c, t), w[i], t->len))
+            return 1;
+    return 0;
+}
+
+static const mention *en_pron_antecedent(const ctx *c, const sent_info *s, size_t k,
+                                         const sent_info **in)
+{
+    const token *t = &s->t[k];
+    const char *w = tok_text(c, t);
+    int it = t->len == 2 && !strncasecmp(w, "it", 2);
+    int they = t->len == 4 && !strncasecmp(w, "they", 4);
+    if (!(it || they))
+        return NULL;
+    for (const sent_info *p = s; p > c->s && s - p < 3;) {
+        p--;
+        for (size_t j = p->nmen; j-- > 0;) {
+            const mention *m = &p->men[j];
+            if (m->weak || m->locative || m->speaker ||
+                m->adj_event || m->kind == AK_ADJ || strlen(m->code) < 3)
+                continue;
+            int body = m->kind == AK_NAME && (strlen(m->code) == 3 ||
+                                              !strncmp(m->code, "IGO", 3) ||
+                                              !strncmp(m->code, "NGO", 3) ||
+                                              !strcmp(m->code + 3, "REB"));
+            int agent = m->kind == AK_AGENT;
+            if ((it && (body || (agent && en_body_word(c, p, m)))) ||
+                (they && agent && en_plural(c, p, m))) {
+                *in = p;
+                return m;
+            }
+        }
+    }
+    return NULL;
+}
+
 /* Does mention m's preposition follow another event noun directly
  * ("Sanktionen gegen den Iran")? */
 static int de_noun_phrase(const ctx *c, const sent_info *s, const match *tr, const mention *m)
@@ -2113,6 +2174,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 if (has_role(s, k, ROLE_PRON) && k < first_m &&
                     (k == tr->end || (k < tr->start && first_m > tr->start))) {
                     xsrc = de_pron_antecedent(c, s, cs, k, &xs);
+                    if (!xsrc && english && k < tr->start)
+                        xsrc = en_pron_antecedent(c, s, k, &xs);
                     if (!xsrc)
                         xsrc = last_person(c, s, &xs);
                     break;
