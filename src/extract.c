@@ -1887,6 +1887,35 @@ static const mention *en_both(const ctx *c, size_t si, const match *tr,
     return NULL;
 }
 
+/* English relative pronouns: "which", "who", "whom", "whose", "that". */
+static int en_relative(const ctx *c, const token *t)
+{
+    const char *w = tok_text(c, t);
+    return (t->len == 5 && !strncasecmp(w, "which", 5)) ||
+           (t->len == 3 && !strncasecmp(w, "who", 3)) ||
+           (t->len == 4 && (!strncasecmp(w, "whom", 4) || !strncasecmp(w, "that", 4))) ||
+           (t->len == 5 && !strncasecmp(w, "whose", 5));
+}
+
+/* English: the content of an appeal, intent or criticism ends at a comma
+ * that opens another clause ("Trump's ordering the withdrawal ..., in
+ * the very week that Erdogan has declared his intent to attack ...,"). */
+static size_t en_content_end(const ctx *c, const sent_info *s, const match *tr)
+{
+    for (size_t k = tr->end; k + 1 < s->nt; k++) {
+        if (!is_punct(c, &s->t[k], ","))
+            continue;
+        for (size_t q = k + 1; q < s->nt && q <= k + 5; q++) {
+            if (is_punct(c, &s->t[q], ",;:"))
+                break;
+            if (has_role(s, q, ROLE_CLAUSE) &&
+                (q > k + 1 || !en_relative(c, &s->t[q])))
+                return k + 1;
+        }
+    }
+    return SIZE_MAX;
+}
+
 static int takes_content(const char *code)
 {
     return !strncmp(code, "02", 2) || !strncmp(code, "03", 2) ||
@@ -1974,15 +2003,15 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
     span sp = d->sents[si];
     sent_attrs at = { 0 };
     size_t first_event = d->nevents;
-    size_t content_from = SIZE_MAX;
+    size_t content_from = SIZE_MAX, content_to = SIZE_MAX;
     int english = c->lx->lang[0] == 'e';
     for (size_t q = 0; q < s->nm; q++) {
         const match *tr = &s->m[q];
         if (tr->type != PH_EVENT)
             continue;
         const event_entry *ev = &c->e->events[tr->ref];
-        if (tr->start >= content_from)
-            break;
+        if (tr->start >= content_from && tr->start < content_to)
+            continue;
         if (has_role(s, tr->start, ROLE_TIME) && (s->t[tr->start].flags & TOK_CAP))
             continue;   /* "last March" */
         int inside = 1;
@@ -2018,8 +2047,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * content too ("denounced Serbia's suppression of ...") */
         if ((takes_content(ev->code) ||
              (english && (!strncmp(ev->code, "11", 2) || !strncmp(ev->code, "12", 2)))) &&
-            tr->start + 1 < content_from)
+            (tr->start + 1 < content_from || tr->start >= content_to)) {
             content_from = tr->start + 1;
+            content_to = english ? en_content_end(c, s, tr) : SIZE_MAX;
+        }
         int passive = passive_clause(c, s, cs, ce, tr, ev);
         /* German capitalises nouns: a trigger headed by one is nominal (the
          * head is the last word, or a gapped phrase's first) */
