@@ -1024,6 +1024,42 @@ static int de_state_passive(const ctx *c, const sent_info *s, size_t cs, size_t 
     return 0;
 }
 
+/* English reduced passive relative: "civilians forced from their homes
+ * are gathered", "to West Africans ordered out of Nigeria": a bare
+ * participle right behind a party, with "from" or "out of" after it, is
+ * done to that party when the party is itself an object (a preposition
+ * before it) or the clause's own verb follows. */
+static int en_reduced_relative(const ctx *c, const sent_info *s, size_t ce, const match *tr)
+{
+    if (c->lx->lang[0] != 'e' || tr->start < 2 ||
+        tr->start + 1 >= s->nt || !s->in_actor[tr->start - 1])
+        return 0;
+    const token *n = &s->t[tr->start + 1];
+    const char *nw = tok_text(c, n);
+    if (!((n->len == 4 && !strncasecmp(nw, "from", 4)) ||
+          (n->len == 3 && !strncasecmp(nw, "out", 3))))
+        return 0;
+    const mention *m = NULL;
+    for (size_t k = 0; k < s->nmen; k++)
+        if (s->men[k].end == tr->start)
+            m = &s->men[k];
+    if (!m)
+        return 0;
+    size_t p = m->start;
+    while (p > 0 && p + 3 > m->start && (has_role(s, p - 1, ROLE_DET) || filler(c, s, p - 1)))
+        p--;
+    if (p > 0 && (has_role(s, p - 1, ROLE_TARGET) || has_role(s, p - 1, ROLE_SOURCE) ||
+                  has_role(s, p - 1, ROLE_PARTNER)))
+        return 1;
+    for (size_t k = tr->start + 2; k < ce && k < tr->start + 9; k++) {
+        if (s->t[k].flags & TOK_PUNCT)
+            break;
+        if (has_role(s, k, ROLE_AUX) || has_role(s, k, ROLE_PASSIVE))
+            return 1;
+    }
+    return 0;
+}
+
 static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce,
                           const match *tr, const event_entry *ev)
 {
@@ -1066,7 +1102,7 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
         if (has_role(s, i, ROLE_PASSIVE))
             return 1;
     }
-    return 0;
+    return en_reduced_relative(c, s, ce, tr);
 }
 
 /* German "nach nicht überprüfbaren Informationen": "nicht" before an
