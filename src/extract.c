@@ -1569,6 +1569,26 @@ static int en_shared_subject(const ctx *c, const sent_info *s, const match *tr, 
     return -1;
 }
 
+/* English ", killing one person": a present participle right after a
+ * comma has no subject of its own; it is the main clause's subject. */
+static int en_ing_subject(const ctx *c, const sent_info *s, const match *tr, size_t nmen,
+                          const int *mk)
+{
+    const token *t = &s->t[tr->start];
+    if (tr->start < 2 || t->len < 5 || strncasecmp(tok_text(c, t) + t->len - 3, "ing", 3))
+        return -1;
+    size_t k = tr->start - 1;   /* the comma */
+    if (!is_punct(c, &s->t[k], ","))
+        return -1;
+    for (size_t j = 0; j < nmen; j++) {
+        const mention *m = &s->men[j];
+        if (m->speaker || m->locative || m->weak || m->adj_event || mk[j] != MK_NONE)
+            continue;
+        return m->end < k && !clause_between(s, 0, m->start) ? (int)j : -1;
+    }
+    return -1;
+}
+
 /* Does an event trigger of its own stand between the clause start and
  * trigger tr ("untersucht die Vorwürfe gegen X": the noun is what is
  * investigated, not an act of the subject)? */
@@ -2327,6 +2347,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                  * own shares the sentence's first subject */
                 if (pass == 0) {
                     int share = en_shared_subject(c, s, tr, nmen, mk);
+                    if (share < 0)
+                        share = en_ing_subject(c, s, tr, nmen, mk);
                     if (share >= 0)
                         subj = share;
                 }
