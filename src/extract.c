@@ -232,6 +232,22 @@ static int filler(const ctx *c, const sent_info *s, size_t i)
 
 typedef struct { uint32_t start, end; const actor_entry *a; } raw;
 
+/* English "a hunger strike outside Parliament", "near the embassy": an
+ * agent behind a place preposition other than "in" ("officials in the
+ * ministry" belong to it) is a place. */
+static int en_agent_place(const ctx *c, const sent_info *s, const mention *m)
+{
+    if (c->lx->lang[0] != 'e' || m->kind != AK_AGENT || m->start == 0)
+        return 0;
+    size_t p = m->start - 1;
+    while (p > 0 && p + 3 > m->start && filler(c, s, p) && !has_role(s, p, ROLE_DET))
+        p--;
+    if (has_role(s, p, ROLE_DET) && p > 0)
+        p--;
+    const token *t = &s->t[p];
+    return has_role(s, p, ROLE_LOC) && !(t->len == 2 && !strncasecmp(tok_text(c, t), "in", 2));
+}
+
 /* An armed or opposition group's code ("PSEREB" Hamas): "Hamas
  * leaders", "Hamas's fighters" are the group, not its country's
  * government or army. */
@@ -244,6 +260,18 @@ static int group_code(const char *code)
 static int person_like(const actor_entry *a)
 {
     return a->kind == AK_NAME && strlen(a->code) > 3;
+}
+
+/* English "Belgrade radio", "Tehran television": a state's government
+ * name (its capital) directly before a media agent. */
+static int en_capital_medium(const ctx *c, const actor_entry *a, const raw *nx,
+                             uint32_t en)
+{
+    if (c->lx->lang[0] != 'e' || !nx || nx->start != en || a->kind != AK_NAME ||
+        nx->a->kind != AK_AGENT || strlen(a->code) != 6 || strcmp(a->code + 3, "GOV") ||
+        strcmp(nx->a->code, "MED"))
+        return 0;
+    return 1;
 }
 
 static void add_mention(sent_info *s, uint32_t st, uint32_t en, const char *code,
@@ -309,6 +337,15 @@ static void build_mentions(ctx *c, sent_info *s)
         /* "Artillerie-Geschosse": an agent that modifies a compound is none */
         if (a->kind == AK_AGENT && hyph_next)
             continue;
+        /* English "Belgrade radio said": a capital before a medium is
+         * that country's medium, not its government */
+        if (en_capital_medium(c, a, j < nr ? &r[j] : NULL, en)) {
+            combine(code, a->code, r[j].a->code);
+            en = r[j].end;
+            i = j;
+            add_mention(s, st, en, code, AK_AGENT);
+            continue;
+        }
         /* "SWP-Forscherin", "NATO Secretary General Jens Stoltenberg": a
          * named body with its member */
         if (a->kind == AK_NAME && !is_country3(a->code) && strlen(a->code) > 3 &&
@@ -466,7 +503,8 @@ static void build_mentions(ctx *c, sent_info *s)
      * Ukraine" (direction) marks a target */
     for (size_t k = 0; k < s->nmen; k++) {
         mention *m = &s->men[k];
-        if ((m->kind != AK_NAME && !m->weak) || m->start == 0 || m->adj_event)
+        if ((m->kind != AK_NAME && !m->weak && !en_agent_place(c, s, m)) || m->start == 0 ||
+            m->adj_event)
             continue;
         uint32_t p = m->start - 1;
         /* over adjectives: "im nördlichen Libanon" */
@@ -986,6 +1024,42 @@ static int de_state_passive(const ctx *c, const sent_info *s, size_t cs, size_t 
     return 0;
 }
 
+/* English reduced passive relative: "civilians forced from their homes
+ * are gathered", "to West Africans ordered out of Nigeria": a bare
+ * participle right behind a party, with "from" or "out of" after it, is
+ * done to that party when the party is itself an object (a preposition
+ * before it) or the clause's own verb follows. */
+static int en_reduced_relative(const ctx *c, const sent_info *s, size_t ce, const match *tr)
+{
+    if (c->lx->lang[0] != 'e' || tr->start < 2 ||
+        tr->start + 1 >= s->nt || !s->in_actor[tr->start - 1])
+        return 0;
+    const token *n = &s->t[tr->start + 1];
+    const char *nw = tok_text(c, n);
+    if (!((n->len == 4 && !strncasecmp(nw, "from", 4)) ||
+          (n->len == 3 && !strncasecmp(nw, "out", 3))))
+        return 0;
+    const mention *m = NULL;
+    for (size_t k = 0; k < s->nmen; k++)
+        if (s->men[k].end == tr->start)
+            m = &s->men[k];
+    if (!m)
+        return 0;
+    size_t p = m->start;
+    while (p > 0 && p + 3 > m->start && (has_role(s, p - 1, ROLE_DET) || filler(c, s, p - 1)))
+        p--;
+    if (p > 0 && (has_role(s, p - 1, ROLE_TARGET) || has_role(s, p - 1, ROLE_SOURCE) ||
+                  has_role(s, p - 1, ROLE_PARTNER)))
+        return 1;
+    for (size_t k = tr->start + 2; k < ce && k < tr->start + 9; k++) {
+        if (s->t[k].flags & TOK_PUNCT)
+            break;
+        if (has_role(s, k, ROLE_AUX) || has_role(s, k, ROLE_PASSIVE))
+            return 1;
+    }
+    return 0;
+}
+
 static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce,
                           const match *tr, const event_entry *ev)
 {
@@ -1028,7 +1102,7 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
         if (has_role(s, i, ROLE_PASSIVE))
             return 1;
     }
-    return 0;
+    return en_reduced_relative(c, s, ce, tr);
 }
 
 /* German "nach nicht überprüfbaren Informationen": "nicht" before an
@@ -1509,6 +1583,26 @@ static int en_shared_subject(const ctx *c, const sent_info *s, const match *tr, 
     return -1;
 }
 
+/* English ", killing one person": a present participle right after a
+ * comma has no subject of its own; it is the main clause's subject. */
+static int en_ing_subject(const ctx *c, const sent_info *s, const match *tr, size_t nmen,
+                          const int *mk)
+{
+    const token *t = &s->t[tr->start];
+    if (tr->start < 2 || t->len < 5 || strncasecmp(tok_text(c, t) + t->len - 3, "ing", 3))
+        return -1;
+    size_t k = tr->start - 1;   /* the comma */
+    if (!is_punct(c, &s->t[k], ","))
+        return -1;
+    for (size_t j = 0; j < nmen; j++) {
+        const mention *m = &s->men[j];
+        if (m->speaker || m->locative || m->weak || m->adj_event || mk[j] != MK_NONE)
+            continue;
+        return m->end < k && !clause_between(s, 0, m->start) ? (int)j : -1;
+    }
+    return -1;
+}
+
 /* Does an event trigger of its own stand between the clause start and
  * trigger tr ("untersucht die Vorwürfe gegen X": the noun is what is
  * investigated, not an act of the subject)? */
@@ -1739,6 +1833,67 @@ static const mention *de_pron_antecedent(const ctx *c, const sent_info *s, size_
     return NULL;
 }
 
+/* English "it" and "they": "it" stands for the last state, body or
+ * singular agent named ("the government"), "they" for the last plural
+ * agent ("the rebels", "police"), in the sentence before the pronoun or
+ * the three sentences before it. */
+static int en_plural(const ctx *c, const sent_info *s, const mention *m)
+{
+    const token *t = &s->t[m->end - 1];
+    const char *w = tok_text(c, t);
+    return (t->len > 3 && (w[t->len - 1] == 's' || w[t->len - 1] == 'S') &&
+            w[t->len - 2] != 's') ||
+           (t->len == 6 && !strncasecmp(w, "police", 6));
+}
+
+/* An agent "it" can stand for: a body, not a person ("the government",
+ * not "the president"). */
+static int en_body_word(const ctx *c, const sent_info *s, const mention *m)
+{
+    static const char *const w[] = {
+        "government", "army", "military", "ministry", "regime", "party", "council",
+        "parliament", "administration", "junta", "group", "movement", "force", "agency",
+        "organisation", "organization", "company", "court", "cabinet", "union", "front",
+        "alliance", "coalition", "committee", "commission", "navy", "legislature",
+        "authority", "state", "country", "kingdom", "republic", "embassy", NULL};
+    const token *t = &s->t[m->end - 1];
+    for (size_t i = 0; w[i]; i++)
+        if (t->len == strlen(w[i]) && !strncasecmp(tok_text(c, t), w[i], t->len))
+            return 1;
+    return 0;
+}
+
+static const mention *en_pron_antecedent(const ctx *c, const sent_info *s, size_t k,
+                                         const sent_info **in)
+{
+    const token *t = &s->t[k];
+    const char *w = tok_text(c, t);
+    int it = t->len == 2 && !strncasecmp(w, "it", 2);
+    int they = t->len == 4 && !strncasecmp(w, "they", 4);
+    if (!(it || they))
+        return NULL;
+    for (const sent_info *p = s; p > c->s && s - p < 3;) {
+        p--;
+        for (size_t j = p->nmen; j-- > 0;) {
+            const mention *m = &p->men[j];
+            if (m->weak || m->locative || m->speaker ||
+                m->adj_event || m->kind == AK_ADJ || strlen(m->code) < 3)
+                continue;
+            int body = m->kind == AK_NAME && (strlen(m->code) == 3 ||
+                                              !strncmp(m->code, "IGO", 3) ||
+                                              !strncmp(m->code, "NGO", 3) ||
+                                              !strcmp(m->code + 3, "REB"));
+            int agent = m->kind == AK_AGENT;
+            if ((it && (body || (agent && en_body_word(c, p, m)))) ||
+                (they && agent && en_plural(c, p, m))) {
+                *in = p;
+                return m;
+            }
+        }
+    }
+    return NULL;
+}
+
 /* Does mention m's preposition follow another event noun directly
  * ("Sanktionen gegen den Iran")? */
 static int de_noun_phrase(const ctx *c, const sent_info *s, const match *tr, const mention *m)
@@ -1806,6 +1961,35 @@ static const mention *en_both(const ctx *c, size_t si, const match *tr,
         }
     }
     return NULL;
+}
+
+/* English relative pronouns: "which", "who", "whom", "whose", "that". */
+static int en_relative(const ctx *c, const token *t)
+{
+    const char *w = tok_text(c, t);
+    return (t->len == 5 && !strncasecmp(w, "which", 5)) ||
+           (t->len == 3 && !strncasecmp(w, "who", 3)) ||
+           (t->len == 4 && (!strncasecmp(w, "whom", 4) || !strncasecmp(w, "that", 4))) ||
+           (t->len == 5 && !strncasecmp(w, "whose", 5));
+}
+
+/* English: the content of an appeal, intent or criticism ends at a comma
+ * that opens another clause ("Trump's ordering the withdrawal ..., in
+ * the very week that Erdogan has declared his intent to attack ...,"). */
+static size_t en_content_end(const ctx *c, const sent_info *s, const match *tr)
+{
+    for (size_t k = tr->end; k + 1 < s->nt; k++) {
+        if (!is_punct(c, &s->t[k], ","))
+            continue;
+        for (size_t q = k + 1; q < s->nt && q <= k + 5; q++) {
+            if (is_punct(c, &s->t[q], ",;:"))
+                break;
+            if (has_role(s, q, ROLE_CLAUSE) &&
+                (q > k + 1 || !en_relative(c, &s->t[q])))
+                return k + 1;
+        }
+    }
+    return SIZE_MAX;
 }
 
 static int takes_content(const char *code)
@@ -1940,15 +2124,15 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
     span sp = d->sents[si];
     sent_attrs at = { 0 };
     size_t first_event = d->nevents;
-    size_t content_from = SIZE_MAX;
+    size_t content_from = SIZE_MAX, content_to = SIZE_MAX;
     int english = c->lx->lang[0] == 'e';
     for (size_t q = 0; q < s->nm; q++) {
         const match *tr = &s->m[q];
         if (tr->type != PH_EVENT)
             continue;
         const event_entry *ev = &c->e->events[tr->ref];
-        if (tr->start >= content_from)
-            break;
+        if (tr->start >= content_from && tr->start < content_to)
+            continue;
         if (has_role(s, tr->start, ROLE_TIME) && (s->t[tr->start].flags & TOK_CAP))
             continue;   /* "last March" */
         int inside = 1;
@@ -1986,8 +2170,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * content too ("denounced Serbia's suppression of ...") */
         if ((takes_content(ev->code) ||
              (english && (!strncmp(ev->code, "11", 2) || !strncmp(ev->code, "12", 2)))) &&
-            tr->start + 1 < content_from)
+            (tr->start + 1 < content_from || tr->start >= content_to)) {
             content_from = tr->start + 1;
+            content_to = english ? en_content_end(c, s, tr) : SIZE_MAX;
+        }
         int passive = passive_clause(c, s, cs, ce, tr, ev);
         /* German capitalises nouns: a trigger headed by one is nominal (the
          * head is the last word, or a gapped phrase's first) */
@@ -2142,6 +2328,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 if (has_role(s, k, ROLE_PRON) && k < first_m &&
                     (k == tr->end || (k < tr->start && first_m > tr->start))) {
                     xsrc = de_pron_antecedent(c, s, cs, k, &xs);
+                    if (!xsrc && english && k < tr->start)
+                        xsrc = en_pron_antecedent(c, s, k, &xs);
                     if (!xsrc)
                         xsrc = last_person(c, s, &xs);
                     break;
@@ -2234,6 +2422,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                  * own shares the sentence's first subject */
                 if (pass == 0) {
                     int share = en_shared_subject(c, s, tr, nmen, mk);
+                    if (share < 0)
+                        share = en_ing_subject(c, s, tr, nmen, mk);
                     if (share >= 0)
                         subj = share;
                 }
