@@ -9,63 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
-
-#define MAXQ 16
-#define NCOUNTRY 64
-
-typedef struct {
-    uint32_t start, end;        /* token span */
-    char code[16];
-    uint8_t kind;               /* AK_NAME, AK_AGENT (combined), AK_ADJ */
-    uint8_t speaker;            /* a claimant: not a participant */
-    uint8_t locative;           /* "in Moskau": a place, not an actor */
-    uint8_t adj_event;          /* country adjective on an event noun */
-    uint8_t weak;               /* adjective without agent: a target only */
-    uint8_t agent_first;        /* "Außenminister Freedonias": role first */
-    uint8_t own;                /* "its troops": the subject's own, no party */
-    uint8_t inherited;          /* a lone agent's country came from context */
-    int coord;                  /* index of the mention joined by "und" */
-} mention;
-
-typedef struct {
-    token *t; size_t nt;
-    match *m; size_t nm;
-    uint32_t *roles;            /* per token: bit per role job */
-    uint8_t *in_actor;
-    uint8_t *in_event;          /* inside an event trigger's own words */
-    mention *men; size_t nmen;
-    char claim_code[16];
-    uint32_t claim_s, claim_e;  /* claimant text: byte span, 0/0 none */
-    const char *claim_en;       /* a descriptive claimant in English */
-    int konj;                   /* Konjunktiv I: continues a speaker */
-    int claim_self;             /* "eigenen Angaben zufolge": the source claims */
-    int verif, verif_anaph, verif_done;  /* attr_verification, on demand */
-    int figures;                /* some event of the sentence has a figure */
-    size_t ev_first, ev_end;    /* its events in the document's list */
-    int question;
-} sent_info;
-
-typedef struct {
-    dyad_engine *e;
-    dyad_doc *d;
-    const lang_lex *lx;
-    sent_info *s;
-    char country[NCOUNTRY][4];
-    int count[NCOUNTRY];
-    int ncountry;
-    char last_country[4];
-    int debug;
-} ctx;
+#include "extract.h"
 
 static int sent_verif(ctx *c, size_t si, int *anaph);
-
-static const char *tok_text(const ctx *c, const token *t) { return c->d->text + t->off; }
-
-static int is_punct(const ctx *c, const token *t, const char *chars)
-{
-    return (t->flags & TOK_PUNCT) && t->len == 1 && strchr(chars, c->d->text[t->off]);
-}
 
 static int is_quote(const ctx *c, const token *t)
 {
@@ -76,11 +22,6 @@ static int is_quote(const ctx *c, const token *t)
         return s[0] == '"';
     return t->len == 3 && s[0] == 0xE2 && s[1] == 0x80 &&
            (s[2] == 0x9C || s[2] == 0x9D || s[2] == 0x9E || s[2] == 0x98 || s[2] == 0x99);
-}
-
-static int has_role(const sent_info *s, size_t i, int job)
-{
-    return i < s->nt && (s->roles[i] >> job & 1);
 }
 
 static void note_country(ctx *c, const char *code, int weight)
@@ -129,17 +70,6 @@ static const char *other_party(const ctx *c, const char *src)
     return other * 2 < own ? NULL : o;
 }
 
-/* A state's code (not an IGO, NGO or bloc's member body) */
-static int is_state(const char *code)
-{
-    return strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) && strncmp(code, "IMG", 3);
-}
-
-static int is_country3(const char *code)
-{
-    return strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO");
-}
-
 /* Roles that belong to the country they are in: "the government in
  * Kyiv", "rebels in the Ivory Coast" (not soldiers: they may be abroad). */
 static int local_role(const char *role)
@@ -160,59 +90,21 @@ static void combine(char *out, const char *country, const char *role)
     out[cl + rl] = 0;
 }
 
-/* Copies an actor code into a 16-byte field. */
-static void code_copy(char *out, const char *code)
-{
-    size_t n = strnlen(code, 15);
-    memcpy(out, code, n);
-    out[n] = 0;
-}
-
 /* Tokens that may stand between a preposition or adjective and its noun:
  * articles and determiners, and lower-case adjectives, known by their
  * endings (German inflection; English derivation): "aus dem benachbarten",
  * "to neighboring". Verbs are not fillers: "refuse to recognize X". */
-static int ends_with(const char *w, size_t n, const char *suf)
-{
-    size_t l = strlen(suf);
-    return n > l + 2 && !memcmp(w + n - l, suf, l);
-}
-
-/* A compass word or part: "north", "north-west" (as two tokens). */
-static int compass(const ctx *c, const token *t)
-{
-    static const char *const w[] = { "north", "south", "east", "west", "central", NULL };
-    const char *x = tok_text(c, t);
-    for (int k = 0; w[k]; k++)
-        if (t->len == strlen(w[k]) && !strncasecmp(x, w[k], t->len))
-            return 1;
-    return 0;
-}
-
-/* The participle of a hyphenated "Kurdish-held", "rebel-controlled". */
-static int held_part(const ctx *c, const sent_info *s, size_t i)
-{
-    static const char *const w[] = { "held", "controlled", "occupied", "run", NULL };
-    const token *t = &s->t[i];
-    if (!(t->flags & TOK_HYPH))
-        return 0;
-    for (int k = 0; w[k]; k++)
-        if (t->len == strlen(w[k]) && !memcmp(c->d->text + t->off, w[k], t->len))
-            return 1;
-    return 0;
-}
-
-static int filler(const ctx *c, const sent_info *s, size_t i)
+int ex_filler(const ctx *c, const sent_info *s, size_t i)
 {
     const token *t = &s->t[i];
     if (has_role(s, i, ROLE_DET))
         return 1;
     /* "in north-west Syria" */
-    if (c->lx->lang[0] == 'e' && compass(c, t))
+    if (c->lx->lang[0] == 'e' && en_compass(c, t))
         return 1;
     /* "in Kurdish-held Syria", "in rebel-controlled Idlib" */
     if (c->lx->lang[0] == 'e' &&
-        (held_part(c, s, i) || (i + 1 < s->nt && held_part(c, s, i + 1))))
+        (en_held_part(c, s, i) || (i + 1 < s->nt && en_held_part(c, s, i + 1))))
         return 1;
     if (!(t->flags & TOK_WORD) || (t->flags & TOK_CAP) || s->in_actor[i] || s->in_event[i])
         return 0;
@@ -230,28 +122,11 @@ static int filler(const ctx *c, const sent_info *s, size_t i)
 
 /* ---- pass 1: mentions ---- */
 
-typedef struct { uint32_t start, end; const actor_entry *a; } raw;
-
-/* English "a hunger strike outside Parliament", "near the embassy": an
- * agent behind a place preposition other than "in" ("officials in the
- * ministry" belong to it) is a place. */
-static int en_agent_place(const ctx *c, const sent_info *s, const mention *m)
-{
-    if (c->lx->lang[0] != 'e' || m->kind != AK_AGENT || m->start == 0)
-        return 0;
-    size_t p = m->start - 1;
-    while (p > 0 && p + 3 > m->start && filler(c, s, p) && !has_role(s, p, ROLE_DET))
-        p--;
-    if (has_role(s, p, ROLE_DET) && p > 0)
-        p--;
-    const token *t = &s->t[p];
-    return has_role(s, p, ROLE_LOC) && !(t->len == 2 && !strncasecmp(tok_text(c, t), "in", 2));
-}
 
 /* An armed or opposition group's code ("PSEREB" Hamas): "Hamas
  * leaders", "Hamas's fighters" are the group, not its country's
  * government or army. */
-static int group_code(const char *code)
+int ex_group_code(const char *code)
 {
     size_t n = strlen(code);
     return n == 6 && (!strcmp(code + 3, "REB") || !strcmp(code + 3, "OPP"));
@@ -260,18 +135,6 @@ static int group_code(const char *code)
 static int person_like(const actor_entry *a)
 {
     return a->kind == AK_NAME && strlen(a->code) > 3;
-}
-
-/* English "Belgrade radio", "Tehran television": a state's government
- * name (its capital) directly before a media agent. */
-static int en_capital_medium(const ctx *c, const actor_entry *a, const raw *nx,
-                             uint32_t en)
-{
-    if (c->lx->lang[0] != 'e' || !nx || nx->start != en || a->kind != AK_NAME ||
-        nx->a->kind != AK_AGENT || strlen(a->code) != 6 || strcmp(a->code + 3, "GOV") ||
-        strcmp(nx->a->code, "MED"))
-        return 0;
-    return 1;
 }
 
 static void add_mention(sent_info *s, uint32_t st, uint32_t en, const char *code,
@@ -350,7 +213,7 @@ static void build_mentions(ctx *c, sent_info *s)
          * named body with its member */
         if (a->kind == AK_NAME && !is_country3(a->code) && strlen(a->code) > 3 &&
             (hyph_next || !strncmp(a->code, "IGO", 3) || !strncmp(a->code, "NGO", 3) ||
-             group_code(a->code)) &&
+             ex_group_code(a->code)) &&
             j < nr && r[j].start == en && r[j].a->kind == AK_AGENT) {
             en = r[j].end;
             i = j;
@@ -363,7 +226,7 @@ static void build_mentions(ctx *c, sent_info *s)
         }
         /* what follows directly, over fillers: the next raw match */
         size_t gapok = en;
-        while (gapok < s->nt && gapok - en < 3 && filler(c, s, gapok))
+        while (gapok < s->nt && gapok - en < 3 && ex_filler(c, s, gapok))
             gapok++;
         int next_adjacent = j < nr && r[j].start <= gapok;
         int poss = en > 0 && (s->t[en - 1].flags & TOK_POSS);
@@ -395,7 +258,7 @@ static void build_mentions(ctx *c, sent_info *s)
                 /* an adjective alone names no actor, unless it qualifies
                  * an event noun ("russische Angriffe") */
                 size_t k = en;
-                while (k < s->nt && k - en < 2 && filler(c, s, k))
+                while (k < s->nt && k - en < 2 && ex_filler(c, s, k))
                     k++;
                 int on_event = 0;
                 for (size_t q = 0; q < s->nm; q++)
@@ -508,7 +371,7 @@ static void build_mentions(ctx *c, sent_info *s)
             continue;
         uint32_t p = m->start - 1;
         /* over adjectives: "im nördlichen Libanon" */
-        while (p > 0 && p + 3 > m->start && filler(c, s, p) && !has_role(s, p, ROLE_DET))
+        while (p > 0 && p + 3 > m->start && ex_filler(c, s, p) && !has_role(s, p, ROLE_DET))
             p--;
         if (has_role(s, p, ROLE_DIRDET))
             continue;
@@ -546,7 +409,7 @@ static void dateline(ctx *c, sent_info *s)
 
 /* ---- claimants ---- */
 
-static int mention_at(const sent_info *s, size_t tok, int starting)
+int ex_mention_at(const sent_info *s, size_t tok, int starting)
 {
     for (size_t k = 0; k < s->nmen; k++)
         if (starting ? s->men[k].start == tok : (s->men[k].end == tok))
@@ -554,7 +417,7 @@ static int mention_at(const sent_info *s, size_t tok, int starting)
     return -1;
 }
 
-static void set_claim(sent_info *s, uint32_t ts, uint32_t te, const char *code)
+void ex_set_claim(sent_info *s, uint32_t ts, uint32_t te, const char *code)
 {
     if (te <= ts || te > s->nt)
         return;
@@ -564,9 +427,9 @@ static void set_claim(sent_info *s, uint32_t ts, uint32_t te, const char *code)
 }
 
 /* Is the actor starting at token p bound by a preposition before it? */
-static int bound(const ctx *c, const sent_info *s, size_t p)
+int ex_bound(const ctx *c, const sent_info *s, size_t p)
 {
-    for (int hops = 0; p > 0 && hops < 4 && (has_role(s, p - 1, ROLE_DET) || filler(c, s, p - 1));
+    for (int hops = 0; p > 0 && hops < 4 && (has_role(s, p - 1, ROLE_DET) || ex_filler(c, s, p - 1));
          hops++)
         p--;   /* "gegen die ehemalige Ministerpräsidentin" */
     if (p == 0)
@@ -589,7 +452,7 @@ static size_t claim_end(const ctx *c, const sent_info *s, size_t k)
         int name = (t->flags & (TOK_CAP | TOK_HYPH)) || s->in_actor[e];
         int link = has_role(s, e, ROLE_DET) || has_role(s, e, ROLE_AND) ||
                    has_role(s, e, ROLE_BY) || has_role(s, e, ROLE_SOURCE) ||
-                   filler(c, s, e);   /* "die staatliche ... Nachrichtenagentur KCNA" */
+                   ex_filler(c, s, e);   /* "die staatliche ... Nachrichtenagentur KCNA" */
         if (!name && !link)
             break;
         if (has_role(s, e, ROLE_SAY) && !s->in_actor[e])
@@ -610,12 +473,12 @@ static void claim_span(sent_info *s, size_t k, size_t e)
             if (first < 0)
                 first = (int)q;
         }
-    set_claim(s, (uint32_t)k, (uint32_t)e, first >= 0 ? s->men[first].code : "");
+    ex_set_claim(s, (uint32_t)k, (uint32_t)e, first >= 0 ? s->men[first].code : "");
 }
 
 /* The last person or official named in the three sentences before s:
  * what "er", "sie", "he", "she" most likely refer to. */
-static const mention *last_person(const ctx *c, const sent_info *s,
+const mention *ex_last_person(const ctx *c, const sent_info *s,
                                   const sent_info **in)
 {
     for (const sent_info *p = s; p > c->s && s - p < 3;) {
@@ -637,37 +500,12 @@ static const mention *last_person(const ctx *c, const sent_info *s,
 static void pronoun_speaker(ctx *c, sent_info *s)
 {
     const sent_info *p;
-    const mention *m = last_person(c, s, &p);
+    const mention *m = ex_last_person(c, s, &p);
     if (!m)
         return;
     s->claim_s = p->t[m->start].off;
     s->claim_e = p->t[m->end - 1].off + p->t[m->end - 1].len;
     snprintf(s->claim_code, sizeof s->claim_code, "%s", m->code);
-}
-
-/* German "Wie X mitteilte, ..." / "Wie aus einer Verlautbarung der X
- * hervorgeht, ...": a clause opened by "wie" around the reporting verb at
- * i names the claimant, a name before an agent. 1 when found. */
-static int de_wie_claim(const ctx *c, sent_info *s, size_t i)
-{
-    size_t b = i;
-    while (b > 0 && !is_punct(c, &s->t[b - 1], ",;:"))
-        b--;
-    const token *w = &s->t[b];
-    if (b == i || w->len != 3 || strncasecmp(tok_text(c, w), "wie", 3))
-        return 0;
-    int pick = -1;
-    for (size_t q = 0; q < s->nmen; q++) {
-        const mention *m = &s->men[q];
-        if (m->start <= b || m->end > i || m->kind == AK_ADJ)
-            continue;
-        if (pick < 0 || (m->kind == AK_NAME && s->men[pick].kind != AK_NAME))
-            pick = (int)q;
-    }
-    if (pick < 0)
-        return 0;
-    set_claim(s, s->men[pick].start, s->men[pick].end, s->men[pick].code);
-    return 1;
 }
 
 /* "offiziellen nordkoreanischen Verlautbarungen" -> "official North
@@ -702,43 +540,6 @@ static const char *claim_gloss(ctx *c, const sent_info *s, size_t b, size_t e)
     return n ? arena_strndup(&c->d->mem, buf, n) : NULL;
 }
 
-static int de_attr_neg(const ctx *c, const sent_info *s, size_t i);
-
-/* German "nach nicht überprüfbaren westlichen Geheimdienst-Informationen":
- * the claimant noun at i with actor adjectives before it, behind "nach" and
- * adjectives that judge the claim; where the named part starts, else 0. */
-static size_t de_claim_adj(const ctx *c, const sent_info *s, size_t i)
-{
-    if (c->lx->lang[0] != 'd')
-        return 0;
-    size_t b = i;
-    while (b > 0 && i - b < 4 && s->in_actor[b - 1])
-        b--;
-    size_t p = b;
-    while (p > 0 && b - p < 3 && filler(c, s, p - 1))
-        p--;
-    if (p > 0 && de_attr_neg(c, s, p - 1))
-        p--;
-    return b < i && p < b && p > 0 && has_role(s, p - 1, ROLE_TARGET) ? b : 0;
-}
-
-/* German "SWP-Forscherin Klein verweist auf ...": an agent and a surname
- * the lexicon does not know, right before the reporting verb at i, speak.
- * The agent mention's index, else -1. */
-static int de_apposed_speaker(const ctx *c, const sent_info *s, size_t i)
-{
-    if (c->lx->lang[0] != 'd' || i < 2)
-        return -1;
-    const token *n = &s->t[i - 1];
-    if (!(n->flags & TOK_WORD) || !(n->flags & TOK_CAP) || s->in_actor[i - 1] ||
-        s->in_event[i - 1] || has_role(s, i - 1, ROLE_TIME))
-        return -1;
-    int m = mention_at(s, i - 1, 0);
-    if (m < 0 || s->men[m].kind == AK_ADJ || bound(c, s, s->men[m].start))
-        return -1;
-    return m;
-}
-
 static void find_claimant(ctx *c, sent_info *s)
 {
     for (size_t i = 0; i < s->nt; i++) {
@@ -765,7 +566,7 @@ static void find_claimant(ctx *c, sent_info *s)
          * Verlautbarungen": the source is an adjective before the noun */
         if (acc && (s->t[i].flags & TOK_CAP) && i >= 2) {
             size_t b = i, actor = 0;
-            while (b > 0 && i - b < 3 && (s->in_actor[b - 1] || filler(c, s, b - 1)) &&
+            while (b > 0 && i - b < 3 && (s->in_actor[b - 1] || ex_filler(c, s, b - 1)) &&
                    !has_role(s, b - 1, ROLE_DET)) {
                 actor |= s->in_actor[b - 1];
                 b--;
@@ -787,7 +588,7 @@ static void find_claimant(ctx *c, sent_info *s)
         while (k < s->nt && k - i < 4 && has_role(s, k, ROLE_DET))
             k++;
         /* the speaker after the marker: "sagte Selenskyj", "laut Klein" */
-        while (k < s->nt && k - i < 6 && filler(c, s, k) && !s->in_actor[k])
+        while (k < s->nt && k - i < 6 && ex_filler(c, s, k) && !s->in_actor[k])
             k++;   /* "berichtete die staatliche ... KCNA" */
         size_t e = k < s->nt ? claim_end(c, s, k) : k;
         /* English "X said Y attacked": Y is no speaker; only ", said X" */
@@ -811,10 +612,10 @@ static void find_claimant(ctx *c, sent_info *s)
             size_t v = i;   /* "the Turkish president has said" */
             while (v > 1 && i - v < 2 && has_role(s, v - 1, ROLE_AUX))
                 v--;
-            int m = mention_at(s, (uint32_t)v, 0);
+            int m = ex_mention_at(s, (uint32_t)v, 0);
             if (m < 0 && v != i)
-                m = mention_at(s, (uint32_t)i, 0);
-            if (m >= 0 && bound(c, s, s->men[m].start))
+                m = ex_mention_at(s, (uint32_t)i, 0);
+            if (m >= 0 && ex_bound(c, s, s->men[m].start))
                 m = -2;
             if (m >= 0) {
                 size_t b = s->men[m].start;
@@ -856,37 +657,6 @@ static int and_clause(const ctx *c, const sent_info *s, size_t i)
            (s->t[i + 2].flags & TOK_CAP);
 }
 
-/* German subordinate clauses end in their verb, before a comma: "Als
- * Kämpfer die Stadt einnahmen, töteten sie ...": the clause of i is cut at
- * that comma, and the main clause after a sentence-initial one starts
- * behind it. */
-static void de_sub_clause(const ctx *c, const sent_info *s, size_t i, size_t *cs,
-                          size_t *ce)
-{
-    if (c->lx->lang[0] != 'd')
-        return;
-    for (size_t p = 0; p < s->nt && p <= i; p++) {
-        if (!has_role(s, p, ROLE_CLAUSE) || (s->t[p].flags & TOK_CAP && p > 0))
-            continue;
-        int initial = 1;
-        for (size_t k = 0; k < p; k++)
-            if (!(s->t[k].flags & TOK_PUNCT))
-                initial = 0;
-        if (!initial && !is_punct(c, &s->t[p - 1], ","))
-            continue;
-        size_t q = p + 1;
-        while (q < s->nt && !(is_punct(c, &s->t[q], ",") && (s->t[q - 1].flags & TOK_WORD) &&
-                              !(s->t[q - 1].flags & TOK_CAP) && !s->in_actor[q - 1]))
-            q++;
-        if (q >= s->nt)
-            continue;
-        if (i > p && i < q && *ce > q)
-            *ce = q;
-        else if (initial && i > q && *cs <= p)
-            *cs = q + 1;
-    }
-}
-
 static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
                       size_t *ce)
 {
@@ -919,10 +689,6 @@ static void clause_of(const ctx *c, const sent_info *s, size_t i, size_t *cs,
     de_sub_clause(c, s, i, cs, ce);
 }
 
-/* The role a preposition in front of mention m gives it, for trigger ev. */
-enum { MK_NONE, MK_SOURCE, MK_TARGET, MK_PARTNER, MK_BY, MK_TSOURCE,
-       MK_TTARGET, MK_FRONT };
-
 static int marker(const ctx *c, const sent_info *s, const mention *m,
                   const event_entry *ev)
 {
@@ -951,7 +717,7 @@ static int marker(const ctx *c, const sent_info *s, const mention *m,
             return MK_PARTNER;
         if (has_role(s, p, ROLE_LOC) && p + 1 < s->nt && has_role(s, p + 1, ROLE_DIRDET))
             return MK_TARGET;
-        if (!filler(c, s, p))
+        if (!ex_filler(c, s, p))
             break;
         hops++;
     }
@@ -960,7 +726,7 @@ static int marker(const ctx *c, const sent_info *s, const mention *m,
 
 /* English past participles: regular -ed, strong -en/-wn, and the short
  * irregular ones of conflict news (hit, shot, struck, held, sent, ...). */
-static int participle(const char *w, size_t n)
+int ex_participle(const char *w, size_t n)
 {
     static const char *const irr[] = {
         "hit", "shot", "struck", "held", "sent", "met", "led", "put", "cut",
@@ -990,76 +756,6 @@ static int agent_prep(const sent_info *s, const mention *m)
     return 0;
 }
 
-/* German "zu sieben Jahren Haft verurteilt", "Verantwortung ... übernommen":
- * a phrase that ends in a lower-case verb (not a preposition) is headed by
- * that verb: its participle tells the passive, the clause's subject acts it. */
-static int de_verb_head(const ctx *c, const sent_info *s, const match *tr)
-{
-    if (c->lx->lang[0] != 'd' || tr->end < tr->start + 2)
-        return 0;
-    size_t l = tr->end - 1;
-    if (!(s->t[l].flags & TOK_WORD) || (s->t[l].flags & TOK_CAP))
-        return 0;
-    for (int j = 0; j < ROLE_NJOBS; j++)
-        if (j != ROLE_SAY && has_role(s, l, j))
-            return 0;
-    return 1;
-}
-
-/* German "Elf Gefängnisangestellte sind festgenommen": "sein" with the
- * participle of an act done to someone (coercion, assault, mass violence)
- * is a passive; not the perfect of a verb of motion ("sind einmarschiert"). */
-static int de_state_passive(const ctx *c, const sent_info *s, size_t cs, size_t ce,
-                            const match *tr, const event_entry *ev)
-{
-    if (c->lx->lang[0] != 'd' ||
-        !(!strncmp(ev->code, "17", 2) || !strncmp(ev->code, "18", 2) ||
-          !strncmp(ev->code, "20", 2)))
-        return 0;
-    static const char *const sein[] = { "ist", "sind", "war", "waren", "sei", "seien", NULL };
-    for (size_t i = cs; i < ce && i < tr->start; i++)
-        for (const char *const *w = sein; *w; w++)
-            if (s->t[i].len == strlen(*w) && !strncasecmp(tok_text(c, &s->t[i]), *w, s->t[i].len))
-                return 1;
-    return 0;
-}
-
-/* English reduced passive relative: "civilians forced from their homes
- * are gathered", "to West Africans ordered out of Nigeria": a bare
- * participle right behind a party, with "from" or "out of" after it, is
- * done to that party when the party is itself an object (a preposition
- * before it) or the clause's own verb follows. */
-static int en_reduced_relative(const ctx *c, const sent_info *s, size_t ce, const match *tr)
-{
-    if (c->lx->lang[0] != 'e' || tr->start < 2 ||
-        tr->start + 1 >= s->nt || !s->in_actor[tr->start - 1])
-        return 0;
-    const token *n = &s->t[tr->start + 1];
-    const char *nw = tok_text(c, n);
-    if (!((n->len == 4 && !strncasecmp(nw, "from", 4)) ||
-          (n->len == 3 && !strncasecmp(nw, "out", 3))))
-        return 0;
-    const mention *m = NULL;
-    for (size_t k = 0; k < s->nmen; k++)
-        if (s->men[k].end == tr->start)
-            m = &s->men[k];
-    if (!m)
-        return 0;
-    size_t p = m->start;
-    while (p > 0 && p + 3 > m->start && (has_role(s, p - 1, ROLE_DET) || filler(c, s, p - 1)))
-        p--;
-    if (p > 0 && (has_role(s, p - 1, ROLE_TARGET) || has_role(s, p - 1, ROLE_SOURCE) ||
-                  has_role(s, p - 1, ROLE_PARTNER)))
-        return 1;
-    for (size_t k = tr->start + 2; k < ce && k < tr->start + 9; k++) {
-        if (s->t[k].flags & TOK_PUNCT)
-            break;
-        if (has_role(s, k, ROLE_AUX) || has_role(s, k, ROLE_PASSIVE))
-            return 1;
-    }
-    return 0;
-}
-
 static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce,
                           const match *tr, const event_entry *ev)
 {
@@ -1083,7 +779,7 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
     }
     /* English: "was attacked", "were reportedly killed", "has been hit";
      * not the progressive "is investigating", nor "is prepared to" */
-    if (!participle(w, t->len))
+    if (!ex_participle(w, t->len))
         return 0;
     const token *last = &s->t[tr->end - 1];
     if (tr->end > tr->start + 1 && last->len == 2 &&
@@ -1093,7 +789,7 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
      * agent right behind it */
     const token *l = &s->t[tr->end - 1];
     if (tr->end < s->nt && has_role(s, tr->end, ROLE_BY) &&
-        participle(tok_text(c, l), l->len))
+        ex_participle(tok_text(c, l), l->len))
         return 1;
     for (size_t i = tr->start, hops = 0; i > cs && hops < 3; hops++) {
         i--;
@@ -1103,33 +799,6 @@ static int passive_clause(const ctx *c, const sent_info *s, size_t cs, size_t ce
             return 1;
     }
     return en_reduced_relative(c, s, ce, tr);
-}
-
-/* German "nach nicht überprüfbaren Informationen": "nicht" before an
- * attributive adjective and its noun negates the adjective, not the clause. */
-static int de_attr_neg(const ctx *c, const sent_info *s, size_t i)
-{
-    if (c->lx->lang[0] != 'd' || i == 0 || i + 2 >= s->nt ||
-        s->t[i].len != 5 || strncasecmp(tok_text(c, &s->t[i]), "nicht", 5))
-        return 0;
-    /* right after an article or a preposition: "nach nicht ...", "die nicht ..." */
-    if (!has_role(s, i - 1, ROLE_DET) && !has_role(s, i - 1, ROLE_SOURCE) &&
-        !has_role(s, i - 1, ROLE_TARGET) && !has_role(s, i - 1, ROLE_LOC) &&
-        !has_role(s, i - 1, ROLE_PARTNER))
-        return 0;
-    /* one or more adjectives, then their noun */
-    size_t k = i + 1;
-    for (; k < s->nt && k < i + 4; k++) {
-        const token *a = &s->t[k];
-        const char *w = tok_text(c, a);
-        if (!(a->flags & TOK_WORD) || s->in_event[k])
-            return 0;
-        if (a->flags & TOK_CAP)
-            return k > i + 1;
-        if (a->len < 4 || w[a->len - 2] != 'e' || !strchr("nrsm", w[a->len - 1]))
-            return 0;
-    }
-    return 0;
 }
 
 static int negated(const ctx *c, const sent_info *s, size_t cs, const match *tr)
@@ -1174,24 +843,6 @@ static const char *mention_text(ctx *c, const sent_info *s, const mention *m)
                     s->t[m->end - 1].off + s->t[m->end - 1].len);
 }
 
-typedef struct {
-    attr_date dates[MAXQ]; size_t ndates;
-    attr_quantity qs[MAXQ]; size_t nq;
-    attr_place places[MAXQ]; size_t nplaces;
-    int verif, verif_anaph, hedged;
-    int done;
-} sent_attrs;
-
-static size_t dist(size_t a, size_t b) { return a > b ? a - b : b - a; }
-
-/* Bytes between a span [s, s+n) and the trigger's words [ts, te). */
-static size_t span_dist(size_t s, size_t n, size_t ts, size_t te)
-{
-    if (s + n <= ts)
-        return ts - (s + n);
-    return s >= te ? s - te : 0;
-}
-
 /* The place a sentence gives for its events: introduced by a preposition,
  * a city or region before a whole country, then the nearest to rel. */
 static size_t best_place(const attr_place *pl, size_t n, size_t rel)
@@ -1234,89 +885,6 @@ static const attr_place *event_place(const sent_attrs *at, size_t rel)
             return &at->places[k];
     size_t best = best_place(at->places, at->nplaces, rel);
     return best != SIZE_MAX ? &at->places[best] : NULL;
-}
-
-/* English adverbs by their endings ("protectively", "reportedly"); not
- * "supply", "rally" or "ally". */
-static int adverb(const ctx *c, const token *t)
-{
-    static const char *const suf[] = { "ively", "edly", "ingly", "fully", "ously",
-                                       "ically", "antly", "ently", NULL };
-    const char *w = tok_text(c, t);
-    for (int k = 0; suf[k]; k++)
-        if (ends_with(w, t->len, suf[k]))
-            return 1;
-    return 0;
-}
-
-/* A trigger inside a compound adjective: it starts on the participle of
- * "long-threatened", or is "long-imprisoned" whole (a lower-case first
- * part: "US-backed" keeps its actor). */
-static int adj_compound(const ctx *c, const sent_info *s, const match *tr)
-{
-    const token *a = &s->t[tr->start], *b = &s->t[tr->end - 1];
-    if (a->flags & TOK_HYPH)
-        return participle(tok_text(c, a), a->len);
-    if (tr->end != tr->start + 2 || !(b->flags & TOK_HYPH) || (a->flags & TOK_CAP) ||
-        s->in_actor[tr->start])
-        return 0;
-    return participle(tok_text(c, b), b->len);
-}
-
-/* "the fighting", "heavy fighting": an English -ing form after an article
- * or an adjective is a noun. */
-static int gerund(const ctx *c, const sent_info *s, const match *tr)
-{
-    const token *t = &s->t[tr->start];
-    if (tr->end != tr->start + 1 || tr->start == 0 ||
-        !ends_with(tok_text(c, t), t->len, "ing"))
-        return 0;
-    size_t p = tr->start - 1;
-    if (has_role(s, p, ROLE_DET) || filler(c, s, p))
-        return 1;
-    /* "rocked by heavy fighting", "amid fierce fighting" */
-    if (p > 0 && !(s->t[p].flags & TOK_CAP) && !s->in_actor[p] && !s->in_event[p] &&
-        (has_role(s, p - 1, ROLE_BY) || has_role(s, p - 1, ROLE_LOC)))
-        return 1;
-    return 0;
-}
-
-/* "Assad's backer, Russia": a possessor, its noun (one or two words), a
- * comma and the mention that names the noun. */
-/* English "the decision of sending troops", "the practice of detaining":
- * an -ing verb after "of" that follows a common noun. */
-static int of_gerund(const ctx *c, const sent_info *s, const match *tr)
-{
-    const token *t = &s->t[tr->start];
-    if (tr->start < 2 || !ends_with(tok_text(c, t), t->len, "ing"))
-        return 0;
-    const token *of = &s->t[tr->start - 1], *n = &s->t[tr->start - 2];
-    return of->len == 2 && !strncasecmp(tok_text(c, of), "of", 2) &&
-           (n->flags & TOK_WORD) && !(n->flags & TOK_CAP) && !s->in_actor[tr->start - 2] &&
-           !s->in_event[tr->start - 2];
-}
-
-static int apposed_possessor(const ctx *c, const sent_info *s, const mention *m)
-{
-    if (!(s->t[m->end - 1].flags & TOK_POSS))
-        return 0;
-    for (size_t k = m->end + 1; k <= m->end + 2 && k + 1 < s->nt; k++)
-        if (is_punct(c, &s->t[k], ","))
-            return s->in_actor[k + 1] && (s->t[k + 1].flags & TOK_CAP);
-    return 0;
-}
-
-/* A headline in title case: most longer words capitalised. */
-static int title_case(const ctx *c, const sent_info *s)
-{
-    size_t words = 0, caps = 0;
-    for (size_t i = 0; i < s->nt; i++)
-        if ((s->t[i].flags & TOK_WORD) && s->t[i].len > 3) {
-            words++;
-            caps += (s->t[i].flags & TOK_CAP) != 0;
-        }
-    (void)c;
-    return words && caps * 3 > words * 2;
 }
 
 /* An inherited civilian agent moved to the country of the sentence's
@@ -1445,11 +1013,6 @@ static const char *code_dup(ctx *c, const char *code)
     return arena_strndup(&c->d->mem, code, strlen(code));
 }
 
-static int same_who(const char *a, const char *b)
-{
-    return !strncmp(a, b, 3);
-}
-
 /* Does mention m overlap trigger tr? A gapped trigger ("nahmen ... fest")
  * owns only its words, not what stands in its gap. */
 static int on_trigger(const mention *m, const match *tr)
@@ -1485,30 +1048,6 @@ static int usable(const mention *m, const match *tr, size_t cs, size_t ce, int p
     return pass == 1 || (m->start >= cs && m->end <= ce);
 }
 
-/* English: the place of an act nearest its trigger, when it lies in
- * another country than the doer's or the doer is a rebel group attacking
- * at home (not in a passive: "X, captured by Isis in Syria" names its
- * victim). */
-static int en_place_target(const sent_info *s, const match *tr, int src, size_t cs, size_t ce,
-                           size_t nmen, const int *mk, const event_entry *ev, int passive)
-{
-    const char *sc = s->men[src].code;
-    int rebel = !passive && strlen(sc) == 6 && !strcmp(sc + 3, "REB") &&
-                (!strncmp(ev->code, "18", 2) || !strncmp(ev->code, "19", 2) ||
-                 !strncmp(ev->code, "20", 2));
-    int best = -1;
-    for (size_t k = 0; k < nmen; k++) {
-        const mention *m = &s->men[k];
-        if (!m->locative || (int)k == src || m->start < cs || m->end > ce ||
-            strlen(m->code) < 3 || mk[k] == MK_FRONT ||
-            (same_who(m->code, sc) && !rebel))
-            continue;
-        if (best < 0 || dist(m->start, tr->end) < dist(s->men[best].start, tr->end))
-            best = (int)k;
-    }
-    return best;
-}
-
 /* Only articles or adjectives (at most two) between tokens a and b. */
 /* Another event trigger starts among tokens [a, b): "rips up a ceasefire
  * agreed between A and B" gives the sides to the ceasefire. */
@@ -1521,7 +1060,7 @@ static int event_between(const sent_info *s, size_t a, size_t b)
 }
 
 /* A subordinator among tokens [a, b): "a bomb ... while fighting X". */
-static int clause_between(const sent_info *s, size_t a, size_t b)
+int ex_clause_between(const sent_info *s, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++)
         if (has_role(s, k, ROLE_CLAUSE))
@@ -1529,78 +1068,14 @@ static int clause_between(const sent_info *s, size_t a, size_t b)
     return 0;
 }
 
-static int gap_fill(const ctx *c, const sent_info *s, size_t a, size_t b)
+int ex_gap_fill(const ctx *c, const sent_info *s, size_t a, size_t b)
 {
     if (b < a || b - a > 2)
         return 0;
     for (size_t k = a; k < b; k++)
-        if (!filler(c, s, k))
+        if (!ex_filler(c, s, k))
             return 0;
     return 1;
-}
-
-/* German "ohne die Zustimmung des Kabinetts": an act noun governed by
- * "ohne" (articles or adjectives between) did not happen. */
-static int de_ohne(const ctx *c, const sent_info *s, const match *tr)
-{
-    if (c->lx->lang[0] != 'd' || !(s->t[tr->start].flags & TOK_CAP))
-        return 0;
-    for (size_t k = tr->start; k-- > 0 && tr->start - k <= 3;) {
-        const token *t = &s->t[k];
-        if (t->len == 4 && !strncasecmp(tok_text(c, t), "ohne", 4))
-            return gap_fill(c, s, k + 1, tr->start);
-    }
-    return 0;
-}
-
-/* English ", but was still refusing ...": a verb after ", but" or ", and"
- * with only lower-case words between has no subject of its own; it is the
- * sentence's first unmarked party's, when that opens the main clause. */
-static int en_shared_subject(const ctx *c, const sent_info *s, const match *tr, size_t nmen,
-                             const int *mk)
-{
-    size_t k = tr->start;
-    while (k > 0 && !s->in_actor[k - 1] && (s->t[k - 1].flags & TOK_WORD) &&
-           !(s->t[k - 1].flags & TOK_CAP) && tr->start - k < 4) {
-        const token *t = &s->t[k - 1];
-        if ((t->len == 3 && !strncasecmp(tok_text(c, t), "but", 3)) ||
-            (t->len == 3 && !strncasecmp(tok_text(c, t), "and", 3)))
-            break;
-        k--;
-    }
-    if (k < 2 || k == tr->start || !is_punct(c, &s->t[k - 2], ","))
-        return -1;
-    const token *cj = &s->t[k - 1];
-    if (!(cj->len == 3 && (!strncasecmp(tok_text(c, cj), "but", 3) ||
-                           !strncasecmp(tok_text(c, cj), "and", 3))))
-        return -1;
-    for (size_t j = 0; j < nmen; j++) {
-        const mention *m = &s->men[j];
-        if (m->speaker || m->locative || m->weak || m->adj_event || mk[j] != MK_NONE)
-            continue;
-        return m->end < k - 1 && !clause_between(s, 0, m->start) ? (int)j : -1;
-    }
-    return -1;
-}
-
-/* English ", killing one person": a present participle right after a
- * comma has no subject of its own; it is the main clause's subject. */
-static int en_ing_subject(const ctx *c, const sent_info *s, const match *tr, size_t nmen,
-                          const int *mk)
-{
-    const token *t = &s->t[tr->start];
-    if (tr->start < 2 || t->len < 5 || strncasecmp(tok_text(c, t) + t->len - 3, "ing", 3))
-        return -1;
-    size_t k = tr->start - 1;   /* the comma */
-    if (!is_punct(c, &s->t[k], ","))
-        return -1;
-    for (size_t j = 0; j < nmen; j++) {
-        const mention *m = &s->men[j];
-        if (m->speaker || m->locative || m->weak || m->adj_event || mk[j] != MK_NONE)
-            continue;
-        return m->end < k && !clause_between(s, 0, m->start) ? (int)j : -1;
-    }
-    return -1;
 }
 
 /* Does an event trigger of its own stand between the clause start and
@@ -1614,505 +1089,10 @@ static int verb_before(const sent_info *s, size_t cs, const match *tr)
     return 0;
 }
 
-/* German verb-second: a main clause that opens with a preposition ("Im
- * Zuge der Krise ...", "Nach dem Treffen mit X") has that phrase as its
- * first field; the finite verb (an auxiliary, a reporting verb, a verbal
- * trigger) ends it. Returns the finite verb's index, or cs when the clause
- * does not open with a preposition. */
-static size_t de_front_phrase(const ctx *c, const sent_info *s, size_t cs, const match *tr)
-{
-    static const char *const prep[] = { "wegen", "trotz", "vor", "unter", "über", "ohne",
-                                        "angesichts", "infolge", "aufgrund", "am", "beim",
-                                        "neben", "hinter", "innerhalb", "außerhalb", NULL };
-    if (c->lx->lang[0] != 'd' || cs >= tr->start)
-        return cs;
-    const token *t = &s->t[cs];
-    int p = has_role(s, cs, ROLE_SOURCE) || has_role(s, cs, ROLE_TARGET) ||
-            has_role(s, cs, ROLE_PARTNER) || has_role(s, cs, ROLE_BY) ||
-            has_role(s, cs, ROLE_LOC) || has_role(s, cs, ROLE_AGENT);
-    for (int k = 0; !p && prep[k]; k++)
-        if (t->len == strlen(prep[k]) && !strncasecmp(tok_text(c, t), prep[k], t->len))
-            p = 1;
-    if (!p || has_role(s, cs, ROLE_CLAUSE) || s->in_actor[cs])
-        return cs;
-    for (size_t k = cs + 1; k < tr->start; k++) {
-        if (has_role(s, k, ROLE_AUX) || has_role(s, k, ROLE_PASSIVE) ||
-            has_role(s, k, ROLE_SAY) || has_role(s, k, ROLE_LIGHT) || has_role(s, k, ROLE_WANT))
-            return k;
-        int fn = 0;   /* "Treffen ... in": a trigger's preposition is no verb */
-        for (int j = 0; j < ROLE_NJOBS; j++)
-            if (has_role(s, k, j))
-                fn = 1;
-        if (s->in_event[k] && !(s->t[k].flags & TOK_CAP) && !fn)
-            return k;
-    }
-    return tr->start;
-}
-
-/* The place of a meeting noun's own phrase ("Treffen der Europäer in
- * Washington"), when it is not the source's own country: the host. */
-static int de_host(const sent_info *s, const match *tr, int src, size_t nmen, const int *mk)
-{
-    for (size_t k = 0; k < nmen; k++) {
-        const mention *m = &s->men[k];
-        if (m->locative && (int)k != src && mk[k] != MK_FRONT && m->start >= tr->end &&
-            m->start - tr->end <= 5 && strlen(m->code) >= 3 && is_state(m->code) &&
-            strncmp(m->code, s->men[src].code, 3))
-            return (int)k;
-    }
-    return -1;
-}
-
-/* German "Sie wurde zu sieben Jahren Haft verurteilt": a subject pronoun
- * (er, sie) of a passive clause that names no party of its own stands for
- * the last person named before. */
-static const mention *de_pron_patient(const ctx *c, const sent_info *s, size_t cs,
-                                      const match *tr, size_t nmen, const int *mk,
-                                      const sent_info **in)
-{
-    if (c->lx->lang[0] != 'd')
-        return NULL;
-    for (size_t k = 0; k < nmen; k++)
-        if (s->men[k].start >= cs && s->men[k].start < tr->end && !s->men[k].speaker &&
-            mk[k] == MK_NONE)
-            return NULL;
-    for (size_t k = cs; k < tr->start; k++) {
-        const token *t = &s->t[k];
-        const char *w = tok_text(c, t);
-        if (!has_role(s, k, ROLE_PRON) || !((t->len == 2 && !strncasecmp(w, "er", 2)) ||
-                                            (t->len == 3 && !strncasecmp(w, "sie", 3))))
-            continue;
-        if (k > cs && (has_role(s, k - 1, ROLE_TARGET) || has_role(s, k - 1, ROLE_SOURCE) ||
-                       has_role(s, k - 1, ROLE_PARTNER) || has_role(s, k - 1, ROLE_BY)))
-            continue;   /* "gegen sie" */
-        return last_person(c, s, in);
-    }
-    return NULL;
-}
-
-/* German "töteten mehrere hundert Zivilisten", "wurden 200 Zivilisten
- * getötet": a killing of a hundred civilians or more is CAMEO's mass
- * killing (202), not combat. */
-static int de_mass_killing(const ctx *c, const sent_info *s, const match *tr, const mention *m)
-{
-    if (c->lx->lang[0] != 'd')
-        return 0;
-    size_t n = strlen(m->code);
-    if (n < 6 || strcmp(m->code + n - 3, "CVL"))
-        return 0;
-    static const char *const kill[] = { "töt", "getöt", "ermord", "umgebracht", "massakr",
-                                        "erschoss", "erschieß", "hingerichtet", NULL };
-    int killing = 0;
-    for (uint32_t k = tr->start; k < tr->end && !killing; k++) {
-        const char *w = tok_text(c, &s->t[k]);
-        for (int j = 0; kill[j]; j++)
-            if (s->t[k].len >= strlen(kill[j]) && !strncasecmp(w, kill[j], strlen(kill[j])))
-                killing = 1;
-    }
-    if (!killing)
-        return 0;
-    for (size_t k = m->start, hops = 0; k-- > 0 && hops < 3; hops++) {
-        const token *t = &s->t[k];
-        const char *w = tok_text(c, t);
-        if (t->flags & TOK_NUM) {
-            long v = 0;
-            for (uint32_t i = 0; i < t->len; i++)
-                if (w[i] >= '0' && w[i] <= '9')
-                    v = v * 10 + (w[i] - '0');
-                else if (w[i] != '.')
-                    break;
-            return v >= 100;
-        }
-        if ((t->len >= 7 && !strncasecmp(w, "hundert", 7)) ||
-            (t->len >= 7 && !strncasecmp(w, "tausend", 7)))
-            return 1;
-        if (!(t->flags & TOK_WORD) || (t->flags & TOK_CAP))
-            return 0;
-    }
-    return 0;
-}
-
-/* German "Die Demokratische Partei begrüßte den Schritt der TRT": two
- * parties or armed groups of one code, one of them named, are two actors. */
-/* German "wurden 200 Zivilisten getötet und 400 verletzt": the wounded of a
- * mass killing are part of it, no second fight of the same dyad. 1 when
- * the earlier event o is that killing, 2 when this one (code) is the
- * killing that replaces the fight o. */
-static int de_mass_dup(const ctx *c, const dyad_event *o, const char *code,
-                       const char *scode, const char *tcode)
-{
-    if (c->lx->lang[0] != 'd' ||
-        strcmp(o->source.code, scode) || strcmp(o->target.code, tcode))
-        return 0;
-    if (!strncmp(o->cameo, "20", 2) && !strncmp(code, "19", 2))
-        return 1;
-    return !strncmp(o->cameo, "19", 2) && !strncmp(code, "20", 2) ? 2 : 0;
-}
-
-static int de_two_groups_in(const ctx *c, const sent_info *sa, const mention *a,
-                            const sent_info *sb, const mention *b)
-{
-    if (c->lx->lang[0] != 'd' || a == b || !group_code(a->code) ||
-        strcmp(a->code, b->code) || (a->kind != AK_NAME && b->kind != AK_NAME))
-        return 0;
-    const token *ta = &sa->t[a->start], *tb = &sb->t[b->start];
-    size_t la = sa->t[a->end - 1].off + sa->t[a->end - 1].len - ta->off;
-    size_t lb = sb->t[b->end - 1].off + sb->t[b->end - 1].len - tb->off;
-    return la != lb || memcmp(tok_text(c, ta), tok_text(c, tb), la);
-}
-
-static int de_two_groups(const ctx *c, const sent_info *s, const mention *a, const mention *b)
-{
-    return de_two_groups_in(c, s, a, s, b);
-}
-
-/* German ", wie viele westliche Länder,": a mention in a verbless
- * comparison between commas. */
-static int de_comparison(const ctx *c, const sent_info *s, const mention *m)
-{
-    if (c->lx->lang[0] != 'd')
-        return 0;
-    size_t p = m->start;
-    for (int hops = 0; p > 0 && hops < 3 && (filler(c, s, p - 1) ||
-                                             ((s->t[p - 1].flags & TOK_WORD) &&
-                                              !(s->t[p - 1].flags & TOK_CAP) &&
-                                              !s->in_event[p - 1] && !s->in_actor[p - 1] &&
-                                              !(s->t[p - 1].len == 3 &&
-                                                !strncasecmp(tok_text(c, &s->t[p - 1]), "wie", 3))));
-         hops++)
-        p--;
-    if (p < 2 || s->t[p - 1].len != 3 || strncasecmp(tok_text(c, &s->t[p - 1]), "wie", 3) ||
-        !is_punct(c, &s->t[p - 2], ","))
-        return 0;
-    for (size_t k = m->end; k < s->nt && k < m->end + 3; k++) {
-        if (is_punct(c, &s->t[k], ",)"))
-            return 1;
-        if (s->in_event[k] || !(s->t[k].flags & TOK_WORD))
-            return 0;
-    }
-    return 0;
-}
-
-/* German "Auseinandersetzungen zwischen der Polizei und ...": a mention
- * that ends a trigger phrase (after its first word) is in the noun's own
- * phrase. */
-static int de_in_tail(const ctx *c, const match *tr, const mention *m)
-{
-    return c->lx->lang[0] == 'd' && m->start > tr->start &&
-           m->end == tr->end;
-}
-
-/* German "Als Kämpfer die Stadt Bentiu einnahmen": rebels who strike a
- * place of their own country strike that country. */
-static int de_rebel_home(const ctx *c, const char *scode)
-{
-    size_t n = strlen(scode);
-    return c->lx->lang[0] == 'd' && n == 6 && !strcmp(scode + 3, "REB");
-}
-
-/* German "Als Kämpfer die Stadt einnahmen, töteten sie ...": a subject
- * pronoun (not "es") at k after a sentence-initial subordinate clause
- * stands for that clause's subject, its first actor. */
-static const mention *de_pron_antecedent(const ctx *c, const sent_info *s, size_t cs,
-                                         size_t k, const sent_info **in)
-{
-    if (c->lx->lang[0] != 'd' || cs == 0)
-        return NULL;
-    const token *t = &s->t[k];
-    if (t->len == 2 && !strncasecmp(tok_text(c, t), "es", 2))
-        return NULL;
-    for (size_t j = 0; j < s->nmen; j++) {
-        const mention *m = &s->men[j];
-        if (m->start >= cs)
-            break;
-        if (m->weak || m->locative || m->speaker || m->adj_event || m->kind == AK_ADJ)
-            continue;
-        *in = s;
-        return m;
-    }
-    return NULL;
-}
-
-/* English "it" and "they": "it" stands for the last state, body or
- * singular agent named ("the government"), "they" for the last plural
- * agent ("the rebels", "police"), in the sentence before the pronoun or
- * the three sentences before it. */
-static int en_plural(const ctx *c, const sent_info *s, const mention *m)
-{
-    const token *t = &s->t[m->end - 1];
-    const char *w = tok_text(c, t);
-    return (t->len > 3 && (w[t->len - 1] == 's' || w[t->len - 1] == 'S') &&
-            w[t->len - 2] != 's') ||
-           (t->len == 6 && !strncasecmp(w, "police", 6));
-}
-
-/* An agent "it" can stand for: a body, not a person ("the government",
- * not "the president"). */
-static int en_body_word(const ctx *c, const sent_info *s, const mention *m)
-{
-    static const char *const w[] = {
-        "government", "army", "military", "ministry", "regime", "party", "council",
-        "parliament", "administration", "junta", "group", "movement", "force", "agency",
-        "organisation", "organization", "company", "court", "cabinet", "union", "front",
-        "alliance", "coalition", "committee", "commission", "navy", "legislature",
-        "authority", "state", "country", "kingdom", "republic", "embassy", NULL};
-    const token *t = &s->t[m->end - 1];
-    for (size_t i = 0; w[i]; i++)
-        if (t->len == strlen(w[i]) && !strncasecmp(tok_text(c, t), w[i], t->len))
-            return 1;
-    return 0;
-}
-
-static const mention *en_pron_antecedent(const ctx *c, const sent_info *s, size_t k,
-                                         const sent_info **in)
-{
-    const token *t = &s->t[k];
-    const char *w = tok_text(c, t);
-    int it = t->len == 2 && !strncasecmp(w, "it", 2);
-    int they = t->len == 4 && !strncasecmp(w, "they", 4);
-    if (!(it || they))
-        return NULL;
-    for (const sent_info *p = s; p > c->s && s - p < 3;) {
-        p--;
-        for (size_t j = p->nmen; j-- > 0;) {
-            const mention *m = &p->men[j];
-            if (m->weak || m->locative || m->speaker ||
-                m->adj_event || m->kind == AK_ADJ || strlen(m->code) < 3)
-                continue;
-            int body = m->kind == AK_NAME && (strlen(m->code) == 3 ||
-                                              !strncmp(m->code, "IGO", 3) ||
-                                              !strncmp(m->code, "NGO", 3) ||
-                                              !strcmp(m->code + 3, "REB"));
-            int agent = m->kind == AK_AGENT;
-            if ((it && (body || (agent && en_body_word(c, p, m)))) ||
-                (they && agent && en_plural(c, p, m))) {
-                *in = p;
-                return m;
-            }
-        }
-    }
-    return NULL;
-}
-
-/* Does mention m's preposition follow another event noun directly
- * ("Sanktionen gegen den Iran")? */
-static int de_noun_phrase(const ctx *c, const sent_info *s, const match *tr, const mention *m)
-{
-    if (c->lx->lang[0] != 'd')
-        return 0;
-    size_t p = m->start;
-    for (int hops = 0; p > 0 && hops < 3 && filler(c, s, p - 1); hops++)
-        p--;
-    if (p < 2)
-        return 0;
-    p--;   /* the preposition */
-    for (size_t q = 0; q < s->nm; q++) {
-        const match *o = &s->m[q];
-        if (o->type == PH_EVENT && o != tr && o->end == p && o->start >= tr->end &&
-            (s->t[o->end - 1].flags & TOK_CAP))
-            return 1;
-    }
-    return 0;
-}
-
-/* Roots whose object is a proposition: what follows them in the sentence
- * is the content of an appeal, promise, demand or threat, not an event. */
-/* English "Both countries say ...", "the two governments": the last two
- * countries named in the previous sentence (or the one before), when the
- * phrase stands before trigger tr. Returns the first, *second the other. */
-static const mention *en_both(const ctx *c, size_t si, const match *tr,
-                              const sent_info **in, const mention **second)
-{
-    static const char *const heads[] = { "countries", "governments", "nations", "states",
-                                         "capitals", NULL };
-    const sent_info *s = &c->s[si];
-    int found = 0;
-    for (size_t k = 0; k + 1 < tr->start && !found; k++) {
-        const token *t = &s->t[k];
-        if (!((t->len == 4 && !strncasecmp(tok_text(c, t), "both", 4)) ||
-              (t->len == 3 && !strncasecmp(tok_text(c, t), "two", 3))))
-            continue;
-        const token *h = &s->t[k + 1];
-        for (int j = 0; heads[j]; j++)
-            if (h->len == strlen(heads[j]) && !strncasecmp(tok_text(c, h), heads[j], h->len))
-                found = 1;
-    }
-    if (!found)
-        return NULL;
-    for (size_t back = 1; back <= 2 && back <= si; back++) {
-        const sent_info *p = &c->s[si - back];
-        const mention *a = NULL, *b = NULL;
-        for (size_t k = p->nmen; k-- > 0;) {
-            const mention *m = &p->men[k];
-            if (m->speaker || strlen(m->code) < 3 || !strncmp(m->code, "IGO", 3) ||
-                !strncmp(m->code, "NGO", 3))
-                continue;
-            if (!a)
-                a = m;
-            else if (!same_who(a->code, m->code)) {
-                b = m;
-                break;
-            }
-        }
-        if (a && b) {
-            *in = p;
-            *second = a;
-            return b;
-        }
-    }
-    return NULL;
-}
-
-/* English relative pronouns: "which", "who", "whom", "whose", "that". */
-static int en_relative(const ctx *c, const token *t)
-{
-    const char *w = tok_text(c, t);
-    return (t->len == 5 && !strncasecmp(w, "which", 5)) ||
-           (t->len == 3 && !strncasecmp(w, "who", 3)) ||
-           (t->len == 4 && (!strncasecmp(w, "whom", 4) || !strncasecmp(w, "that", 4))) ||
-           (t->len == 5 && !strncasecmp(w, "whose", 5));
-}
-
-/* English: the content of an appeal, intent or criticism ends at a comma
- * that opens another clause ("Trump's ordering the withdrawal ..., in
- * the very week that Erdogan has declared his intent to attack ...,"). */
-static size_t en_content_end(const ctx *c, const sent_info *s, const match *tr)
-{
-    for (size_t k = tr->end; k + 1 < s->nt; k++) {
-        if (!is_punct(c, &s->t[k], ","))
-            continue;
-        for (size_t q = k + 1; q < s->nt && q <= k + 5; q++) {
-            if (is_punct(c, &s->t[q], ",;:"))
-                break;
-            if (has_role(s, q, ROLE_CLAUSE) &&
-                (q > k + 1 || !en_relative(c, &s->t[q])))
-                return k + 1;
-        }
-    }
-    return SIZE_MAX;
-}
-
 static int takes_content(const char *code)
 {
     return !strncmp(code, "02", 2) || !strncmp(code, "03", 2) ||
            !strncmp(code, "10", 2) || !strncmp(code, "13", 2);
-}
-
-/* A German sentence that names nobody may still act through a pronoun
- * ("Sie wurde ... verurteilt"). */
-/* German "Seitdem kämpfen auch nordkoreanische Soldaten in der russischen
- * Region Kursk": a fight whose object only the context gives is not
- * against a party the article reports the source cooperating with (aid,
- * agreements); it is against that ally's foe in an earlier fight, else
- * no one. The object to use, NULL for none. */
-static const char *de_ally_foe(const ctx *c, const char *code, const char *scode,
-                               const char *tcode)
-{
-    if (c->lx->lang[0] != 'd' || !scode || !tcode ||
-        !(!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)))
-        return tcode;
-    const dyad_doc *d = c->d;
-    int ally = 0;
-    for (size_t k = 0; k < d->nevents && !ally; k++) {
-        const dyad_event *o = &d->events[k];
-        ally = o->cameo[0] == '0' && o->cameo[1] >= '5' && o->cameo[1] <= '7' &&
-               ((same_who(o->source.code, scode) && same_who(o->target.code, tcode)) ||
-                (same_who(o->source.code, tcode) && same_who(o->target.code, scode)));
-    }
-    if (!ally)
-        return tcode;
-    for (size_t k = d->nevents; k-- > 0;) {
-        const dyad_event *o = &d->events[k];
-        if (strncmp(o->cameo, "18", 2) < 0 || strncmp(o->cameo, "20", 2) > 0)
-            continue;
-        const char *foe = same_who(o->source.code, tcode) ? o->target.code
-                        : same_who(o->target.code, tcode) ? o->source.code : NULL;
-        if (foe && !same_who(foe, scode) && !same_who(foe, tcode))
-            return foe;
-    }
-    return NULL;
-}
-
-/* German "11.000 nordkoreanische Soldaten ... Fast 5000 davon seien
- * gefallen": a number and "davon" before the trigger in its clause are
- * part of the group counted in the sentence before, the one it is done to. */
-static const mention *de_davon(const ctx *c, const sent_info *s, size_t cs,
-                               const match *tr, const sent_info **in)
-{
-    if (c->lx->lang[0] != 'd' || s == c->s)
-        return NULL;
-    size_t k = cs + 1;
-    for (; k < tr->start; k++)
-        if (s->t[k].len == 5 && !strncasecmp(tok_text(c, &s->t[k]), "davon", 5) &&
-            (s->t[k - 1].flags & TOK_NUM))
-            break;
-    if (k >= tr->start)
-        return NULL;
-    const sent_info *p = s - 1;
-    for (size_t j = 0; j < p->nmen; j++) {
-        const mention *m = &p->men[j];
-        if (m->start > 0 && (p->t[m->start - 1].flags & TOK_NUM) && !m->locative &&
-            !m->speaker && m->kind != AK_ADJ && strlen(m->code) > 3) {
-            *in = p;
-            return m;
-        }
-    }
-    return NULL;
-}
-
-/* German "Sie beschloss, der Partei beizutreten", "forderten beide eine
- * Verlängerung", "Damit teilte er die Meinung X": a subject pronoun that
- * opens the clause before its finite verb, or "beide" or a subject pronoun
- * right behind a clause-opening verb, is the subject even when a party
- * stands between it and the act (that party is the object).
- * The pronoun's index, or SIZE_MAX. */
-static size_t de_pron_lead(const ctx *c, const sent_info *s, size_t cs, const match *tr)
-{
-    if (c->lx->lang[0] != 'd' || cs + 1 >= s->nt)
-        return SIZE_MAX;
-    const token *t = &s->t[cs], *n = &s->t[cs + 1];
-    const char *w = tok_text(c, t);
-    if (cs + 1 < tr->start && has_role(s, cs, ROLE_PRON) &&
-        !(t->len == 2 && !strncasecmp(w, "es", 2)) && !(n->flags & TOK_CAP) &&
-        (n->flags & TOK_WORD) && !s->in_actor[cs + 1] && !has_role(s, cs + 1, ROLE_PRON))
-        return cs;
-    if (tr->start == cs && tr->end > cs + 2 && !(t->flags & TOK_CAP) &&
-        n->len == 5 && !strncasecmp(tok_text(c, n), "beide", 5) &&
-        !(s->t[cs + 2].flags & TOK_CAP))
-        return cs + 1;
-    /* "Damit teilte er die Meinung": after one opening word */
-    size_t v = tr->start, p = v + 1;
-    if (v <= cs + 1 && p + 1 < tr->end && !(s->t[v].flags & TOK_CAP) &&
-        !s->in_actor[cs] && has_role(s, p, ROLE_PRON) &&
-        !(s->t[p].len == 2 && !strncasecmp(tok_text(c, &s->t[p]), "es", 2)))
-        return p;
-    return SIZE_MAX;
-}
-
-/* German "forderten beide eine Verlängerung des EU-Militäreinsatzes": a
- * demand for a name's own act ("EU-" on an act noun in the demand's phrase)
- * is addressed to that name, not to a party of another clause. The new
- * target, or tgt. */
-static int de_demand_owner(const ctx *c, const sent_info *s, const match *tr,
-                           const event_entry *ev, size_t cs, size_t ce, int tgt, size_t nmen)
-{
-    if (c->lx->lang[0] != 'd' || strncmp(ev->code, "10", 2) ||
-        (tgt >= 0 && s->men[tgt].start >= cs && s->men[tgt].end <= ce))
-        return tgt;
-    for (size_t k = 0; k < nmen; k++)
-        if (s->men[k].adj_event && s->men[k].start > tr->start && s->men[k].end < tr->end)
-            return (int)k;
-    return tgt;
-}
-
-static int de_has_pron(const ctx *c, const sent_info *s)
-{
-    if (c->lx->lang[0] != 'd' || !s->men)
-        return 0;
-    for (size_t k = 0; k < s->nt; k++)
-        if (has_role(s, k, ROLE_PRON))
-            return 1;
-    return 0;
 }
 
 static void code_sentence(ctx *c, size_t si, size_t claim_from)
@@ -2143,18 +1123,18 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             continue;
         /* "its long-threatened invasion": a participle in a compound
          * adjective describes, it does not act */
-        if (english && adj_compound(c, s, tr))
+        if (english && en_adj_compound(c, s, tr))
             continue;
         /* "the Euphrates Shield operation", "the Free Syrian Army": an
          * English capitalised word after another is part of a name
          * (unless the whole line is in title case) */
         if (english && tr->end == tr->start + 1 && tr->start > 0 &&
             (s->t[tr->start].flags & TOK_CAP) && (s->t[tr->start - 1].flags & TOK_CAP) &&
-            !s->in_actor[tr->start - 1] && !title_case(c, s))
+            !s->in_actor[tr->start - 1] && !en_title_case(c, s))
             continue;
         /* "fire protectively": an English adverb shares its verb's stem
          * but reports no act */
-        if (english && tr->end == tr->start + 1 && adverb(c, &s->t[tr->start]))
+        if (english && tr->end == tr->start + 1 && en_adverb(c, &s->t[tr->start]))
             continue;
         /* a weapon or a light verb alone is no act: "Panzer", "verübte" */
         if (tr->end == tr->start + 1 &&
@@ -2182,7 +1162,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             head = tr->end - 1;   /* "Hilfe ... zugesagt" */
         int noun = (ev->flags & EF_NOUN) ||
                    (c->lx->lang[0] == 'd' && (s->t[head].flags & TOK_CAP) && head > 0) ||
-                   (english && gerund(c, s, tr));
+                   (english && en_gerund(c, s, tr));
         /* a noun's actors come from its own phrase, unless a light verb
          * makes the clause's subject act it ("verübten einen Anschlag") */
         int light = 0, wish = 0;
@@ -2225,7 +1205,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * the actor of the opening preposition itself is the verb's) */
         for (size_t k = 0; k < nmen && front > cs; k++)
             if (s->men[k].start > cs && s->men[k].end <= front &&
-                (mk[k] == MK_NONE || !gap_fill(c, s, cs + 1, s->men[k].start)))
+                (mk[k] == MK_NONE || !ex_gap_fill(c, s, cs + 1, s->men[k].start)))
                 mk[k] = MK_FRONT;
         /* 1. prepositions, and adjectives on event nouns; of several
          * candidates for a role the one nearest the trigger wins ("Gipfel
@@ -2252,7 +1232,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 /* a noun's prepositional phrases follow it closely, in
                  * its own clause */
                 if (noun && !(m->start >= tr->end && m->start - tr->end <= 5 &&
-                              !clause_between(s, tr->end, m->start)) &&
+                              !ex_clause_between(s, tr->end, m->start)) &&
                     !(tr->gap && m->start > tr->start && m->end < tr->end))
                     continue;
                 /* "für das Attentat auf X verantwortlich machen": a phrase
@@ -2331,12 +1311,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     if (!xsrc && english && k < tr->start)
                         xsrc = en_pron_antecedent(c, s, k, &xs);
                     if (!xsrc)
-                        xsrc = last_person(c, s, &xs);
+                        xsrc = ex_last_person(c, s, &xs);
                     break;
                 }
             size_t lead = xsrc ? SIZE_MAX : de_pron_lead(c, s, cs, tr);
             if (lead != SIZE_MAX && lead < first_m)
-                xsrc = last_person(c, s, &xs);
+                xsrc = ex_last_person(c, s, &xs);
         }
         /* German "Sie wurde ... verurteilt": a passive's pronoun subject
          * is the last person named, the one it is done to */
@@ -2356,7 +1336,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                             (mk[k] == MK_TARGET || mk[k] == MK_PARTNER));
                 /* "negotiate with Assad's backer, Russia": a possessor
                  * whose noun is named in apposition is no party */
-                if (english && m->start > tr->start && apposed_possessor(c, s, m))
+                if (english && m->start > tr->start && en_apposed_possessor(c, s, m))
                     continue;
                 if ((int)k == src || (int)k == tgt || m->adj_event || !open ||
                     !usable(m, tr, cs, ce, pass, MK_NONE) ||
@@ -2366,12 +1346,12 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                     if (!m->weak || before < 0)
                         before = (int)k;
                     /* right before a noun: "Nordkoreas Lieferungen" */
-                    if (gap_fill(c, s, m->end, tr->start))
+                    if (ex_gap_fill(c, s, m->end, tr->start))
                         adj_b = (int)k;
                 } else {
                     if (after < 0 || (s->men[after].weak && !m->weak))
                         after = after < 0 || s->men[after].weak ? (int)k : after;
-                    if (adj_a < 0 && gap_fill(c, s, tr->end, m->start))
+                    if (adj_a < 0 && ex_gap_fill(c, s, tr->end, m->start))
                         adj_a = (int)k;
                 }
                 if (m->weak)
@@ -2415,7 +1395,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 subj = before >= 0 && !s->men[before].weak ? before : -1;
                 /* "the decision of sending troops": a gerund that
                  * complements a noun has no subject of its own */
-                if (of_gerund(c, s, tr))
+                if (en_of_gerund(c, s, tr))
                     subj = -1;
                 /* "Benin opened its borders ..., but was still refusing
                  * admittance": a verb after ", but" with no subject of its
@@ -2838,147 +1818,6 @@ static void apply_anaphoric_verification(ctx *c)
         for (size_t e = c->s[from].ev_first; e < c->s[from].ev_end; e++)
             if (d->events[e].quantity.present)
                 d->events[e].verification = label;
-    }
-}
-
-/* German "Condoleezza Rice ... so Rice": a capitalised word that is the
- * surname of a person named in full earlier in the article is that person. */
-static void de_surnames(ctx *c, size_t si)
-{
-    sent_info *s = &c->s[si];
-    if (c->lx->lang[0] != 'd' || !s->men)
-        return;
-    const char *text = c->d->text;
-    for (size_t k = 0; k < s->nt; k++) {
-        const token *t = &s->t[k];
-        if (!(t->flags & TOK_CAP) || !(t->flags & TOK_WORD) || (t->flags & TOK_HYPH) ||
-            s->in_actor[k] || s->in_event[k] || t->len < 3)
-            continue;
-        int fn = 0;   /* "der Staat" after "Islamischer Staat": a surname has no article */
-        for (int j = 0; j < ROLE_NJOBS; j++)
-            if (has_role(s, k, j) || (k > 0 && j == ROLE_DET && has_role(s, k - 1, j)))
-                fn = 1;
-        if (fn || (k > 0 && filler(c, s, k - 1)))
-            continue;
-        const char *code = NULL;
-        for (size_t p = si; p-- > 0 && !code;) {
-            const sent_info *ps = &c->s[p];
-            for (size_t q = ps->nmen; q-- > 0;) {
-                const mention *m = &ps->men[q];
-                if (m->end < m->start + 2 || strlen(m->code) <= 3 || !is_state(m->code))
-                    continue;
-                const token *l = &ps->t[m->end - 1], *f = &ps->t[m->end - 2];
-                if ((l->flags & TOK_CAP) && (f->flags & TOK_CAP) && !(l->flags & TOK_HYPH) &&
-                    l->len == t->len && !memcmp(text + l->off, text + t->off, t->len)) {
-                    code = m->code;
-                    break;
-                }
-            }
-        }
-        if (!code)
-            continue;
-        mention *nm = arena_alloc(&c->d->mem, (s->nmen + 1) * sizeof *nm);
-        if (!nm)
-            return;
-        size_t at = 0;
-        while (at < s->nmen && s->men[at].start < k)
-            at++;
-        memcpy(nm, s->men, at * sizeof *nm);
-        memcpy(nm + at + 1, s->men + at, (s->nmen - at) * sizeof *nm);
-        for (size_t q = 0; q < s->nmen + 1; q++)
-            if (q != at && nm[q].coord >= (int)at)
-                nm[q].coord++;
-        s->men = nm;
-        s->nmen++;
-        mention *m = &s->men[at];
-        memset(m, 0, sizeof *m);
-        m->start = (uint32_t)k;
-        m->end = (uint32_t)k + 1;
-        code_copy(m->code, code);
-        m->kind = AK_NAME;
-        m->coord = -1;
-        s->in_actor[k] = 1;
-    }
-}
-
-/* German "Ex-Ministerpräsidentin", "der frühere Regierungschef": a
- * former official governs no more; opposition is the role left. */
-static void de_former(const ctx *c, sent_info *s)
-{
-    if (c->lx->lang[0] != 'd')
-        return;
-    static const char *const former[] = { "ehemalig", "früher", "einstig", "vormalig", NULL };
-    for (size_t k = 0; k < s->nmen; k++) {
-        mention *m = &s->men[k];
-        size_t n = strlen(m->code);
-        if (m->kind != AK_AGENT || n != 6 || strcmp(m->code + 3, "GOV") || m->start == 0)
-            continue;
-        int ex = 0;
-        const token *t = &s->t[m->start - 1];
-        if ((s->t[m->start].flags & TOK_HYPH) && t->len == 2 &&
-            !strncasecmp(tok_text(c, t), "ex", 2))
-            ex = 1;
-        for (size_t p = m->start, hops = 0; !ex && p-- > 0 && hops < 2; hops++) {
-            const char *w = tok_text(c, &s->t[p]);
-            for (int j = 0; former[j]; j++)
-                if (s->t[p].len >= strlen(former[j]) && !strncasecmp(w, former[j], strlen(former[j])))
-                    ex = 1;
-            if (!(s->t[p].flags & TOK_WORD) || (s->t[p].flags & TOK_CAP))
-                break;
-        }
-        if (ex)
-            memcpy(m->code + 3, "OPP", 4);
-    }
-}
-
-/* German "eine Verlängerung des EU-Militäreinsatzes": a name joined by a
- * hyphen to an event noun is that noun's doer, like an adjective on it,
- * not a party of the clause. */
-static void de_compound_owner(const ctx *c, sent_info *s)
-{
-    if (c->lx->lang[0] != 'd')
-        return;
-    for (size_t k = 0; k < s->nmen; k++) {
-        mention *m = &s->men[k];
-        if (m->kind != AK_NAME || m->end >= s->nt || !(s->t[m->end].flags & TOK_HYPH))
-            continue;
-        for (size_t q = 0; q < s->nm; q++)
-            if (s->m[q].type == PH_EVENT && s->m[q].start == m->end &&
-                (s->t[s->m[q].end - 1].flags & TOK_CAP))
-                m->adj_event = 1;
-    }
-}
-
-/* English "ethnic Albanians demonstrated in Serbia": an ethnic group
- * belongs to the country it lives in (the place named, else the nearest
- * other country named by name), as civilians unless a role is named
- * ("ethnic Albanian guerrillas" in Macedonia are Macedonian rebels). */
-static void en_ethnic(const ctx *c, sent_info *s)
-{
-    if (c->lx->lang[0] != 'e')
-        return;
-    for (size_t k = 0; k < s->nmen; k++) {
-        mention *m = &s->men[k];
-        const token *t = m->start ? &s->t[m->start - 1] : NULL;
-        if (!t || t->len != 6 || strncasecmp(tok_text(c, t), "ethnic", 6) || m->speaker ||
-            strlen(m->code) < 3 || !strncmp(m->code, "IGO", 3) || !strncmp(m->code, "NGO", 3))
-            continue;
-        int home = -1;
-        for (int pass = 0; pass < 2 && home < 0; pass++)
-            for (size_t j = 0; j < s->nmen; j++) {
-                const mention *o = &s->men[j];
-                if (j != k && !o->speaker && is_country3(o->code) &&
-                    !same_who(o->code, m->code) &&
-                    (pass ? o->kind == AK_NAME : o->locative) &&
-                    (home < 0 || dist(o->start, m->start) < dist(s->men[home].start, m->start)))
-                    home = (int)j;
-            }
-        if (home < 0)
-            continue;
-        char code[16];
-        snprintf(code, sizeof code, "%.3s%s", s->men[home].code,
-                 strlen(m->code) > 3 ? m->code + 3 : "CVL");
-        memcpy(m->code, code, sizeof m->code);
     }
 }
 
