@@ -1539,6 +1539,10 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (c->lx->lang[0] == 'd' && noun && src >= 0 && tgt < 0 &&
             !strncmp(ev->code, "04", 2))
             tgt = de_host(s, tr, src, nmen, mk);
+        /* "complained to the United Nations over Israeli air raids": the
+         * complaint's subject matter is its target */
+        if (english)
+            tgt = en_complaint_over(c, s, tr, src, tgt, ce, nmen, ev);
         /* 3. coordination: "Putin und Kim unterzeichneten" */
         if (src >= 0 && tgt < 0 && s->men[src].coord >= 0 &&
             (ev->flags & EF_SYM))

@@ -188,6 +188,8 @@ int en_gerund(const ctx *c, const sent_info *s, const match *tr);
 int en_of_gerund(const ctx *c, const sent_info *s, const match *tr);
 int en_apposed_possessor(const ctx *c, const sent_info *s, const mention *m);
 int en_title_case(const ctx *c, const sent_info *s);
+int en_complaint_over(const ctx *c, const sent_info *s, const match *tr, int src, int tgt,
+                      size_t ce, size_t nmen, const event_entry *ev);
 int en_place_target(const sent_info *s, const match *tr, int src, size_t cs, size_t ce,
                            size_t nmen, const int *mk, const event_entry *ev, int passive);
 int en_shared_subject(const ctx *c, const sent_info *s, const match *tr, size_t nmen,

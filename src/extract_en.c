@@ -402,3 +402,31 @@ void en_ethnic(const ctx *c, sent_info *s)
         memcpy(m->code, code, sizeof m->code);
     }
 }
+/* English "Lebanon complained to the United Nations over two Israeli air
+ * raids": a disapproval (11x) addressed to an international body is about
+ * the party its "over/about" phrase names; that party is the target. */
+int en_complaint_over(const ctx *c, const sent_info *s, const match *tr, int src, int tgt,
+                      size_t ce, size_t nmen, const event_entry *ev)
+{
+    if (src < 0 || tgt < 0 || strncmp(ev->code, "11", 2) ||
+        strncmp(s->men[tgt].code, "IGO", 3) || s->men[tgt].start < tr->end)
+        return tgt;
+    for (size_t k = s->men[tgt].end; k < ce && k < s->men[tgt].end + 6; k++) {
+        const token *t = &s->t[k];
+        const char *w = tok_text(c, t);
+        if (is_punct(c, t, ",;:"))
+            break;
+        if (!((t->len == 4 && !strncasecmp(w, "over", 4)) ||
+              (t->len == 5 && !strncasecmp(w, "about", 5))))
+            continue;
+        for (size_t j = 0; j < nmen; j++) {
+            const mention *m = &s->men[j];
+            if ((int)j == src || m->speaker || m->start <= k || m->start > k + 4 ||
+                m->end > ce || strlen(m->code) < 3 || same_who(m->code, s->men[src].code))
+                continue;
+            return (int)j;
+        }
+        break;
+    }
+    return tgt;
+}
