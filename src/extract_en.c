@@ -381,8 +381,29 @@ void en_ethnic(const ctx *c, sent_info *s)
     for (size_t k = 0; k < s->nmen; k++) {
         mention *m = &s->men[k];
         const token *t = m->start ? &s->t[m->start - 1] : NULL;
-        if (!t || t->len != 6 || strncasecmp(tok_text(c, t), "ethnic", 6) || m->speaker ||
-            strlen(m->code) < 3 || !strncmp(m->code, "IGO", 3) || !strncmp(m->code, "NGO", 3))
+        if (m->speaker || strlen(m->code) < 3 || !strncmp(m->code, "IGO", 3) ||
+            !strncmp(m->code, "NGO", 3))
+            continue;
+        /* "The Albanians of southern Serbia": a people of another state's
+         * region or state is that state's civilians; the state is a place */
+        if (m->kind == AK_NAME && strlen(m->code) == 3 && m->end + 1 < s->nt &&
+            s->t[m->end].len == 2 && !strncasecmp(tok_text(c, &s->t[m->end]), "of", 2)) {
+            int home = -1;
+            for (size_t j = 0; j < s->nmen; j++) {
+                const mention *o = &s->men[j];
+                if (j != k && o->kind == AK_NAME && is_country3(o->code) && strlen(o->code) == 3 &&
+                    !same_who(o->code, m->code) && o->start > m->end && o->start <= m->end + 3)
+                    home = (int)j;
+            }
+            if (home >= 0) {
+                char code[16];
+                snprintf(code, sizeof code, "%.3sCVL", s->men[home].code);
+                memcpy(m->code, code, sizeof m->code);
+                s->men[home].locative = 1;
+                continue;
+            }
+        }
+        if (!t || t->len != 6 || strncasecmp(tok_text(c, t), "ethnic", 6))
             continue;
         int home = -1;
         for (int pass = 0; pass < 2 && home < 0; pass++)
