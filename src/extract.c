@@ -1613,6 +1613,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         }
         /* (a German consultation names its partner, or none is known:
          * "hat Selenskyj die Lage erörtert") */
+        /* German: a denial answers its accuser ("bestreitet den Vorwurf") */
+        const char *accuser = NULL;
+        if (!tcode && c->lx->lang[0] == 'd' &&
+            (accuser = de_accuser(c, ev->code, scode, si)))
+            tcode = accuser;
         if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
             tcode = de_ally_foe(c, ev->code, scode, other_party(c, scode));
         if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home && !sides &&
@@ -1624,7 +1629,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "MED") &&
             strncmp(ev->code, "09", 2) < 0)
             continue;
-        if (tgt < 0 && !xtgt && same_who(scode, tcode) && tcode != home && tcode != struck)
+        if (tgt < 0 && !xtgt && same_who(scode, tcode) && tcode != home && tcode != struck &&
+            tcode != accuser)
             continue;   /* the context gave the source's own country */
         /* a country cooperating with its own government, army or people
          * ("Israel will evacuate ... Israeli" , "the US decision ... under

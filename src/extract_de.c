@@ -610,3 +610,24 @@ void de_compound_owner(const ctx *c, sent_info *s)
                 m->adj_event = 1;
     }
 }
+
+/* German "Timoschenko bestreitet den Vorwurf": a denial that names no
+ * addressee answers the last party the article showed accusing,
+ * rejecting or coercing the denier in an earlier sentence (the court
+ * that sentenced her). */
+const char *de_accuser(const ctx *c, const char *code, const char *scode, size_t si)
+{
+    if (c->lx->lang[0] != 'd' || !scode || strncmp(code, "016", 3))
+        return NULL;
+    const dyad_doc *d = c->d;
+    for (size_t k = d->nevents; k-- > 0;) {
+        const dyad_event *o = &d->events[k];
+        if ((size_t)o->sentence_index < si &&
+            !strcmp(o->target.code, scode) && strcmp(o->source.code, scode) &&
+            strlen(o->source.code) > 3 &&
+            (!strncmp(o->cameo, "11", 2) || !strncmp(o->cameo, "12", 2) ||
+             !strncmp(o->cameo, "17", 2)))
+            return o->source.code;
+    }
+    return NULL;
+}
