@@ -1175,6 +1175,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             }
         if (wish)
             continue;   /* "Putin will die Kapitulation der Ukraine" */
+        /* German perfect: "Die EU hat ein Moratorium ... beschlossen" */
+        if (noun && !light && c->lx->lang[0] == 'd')
+            light = de_light_final(c, s, cs, ce, tr);
         /* German verb-final: "hatte die Grenzregion angegriffen in einem
          * Versuch ...": what follows the participle is another clause */
         int final = 0;

@@ -631,3 +631,28 @@ const char *de_accuser(const ctx *c, const char *code, const char *scode, size_t
     }
     return NULL;
 }
+
+/* German perfect or modal clause "Die EU hat ein Moratorium ...
+ * beschlossen": an auxiliary before the noun trigger and a light verb's
+ * participle or infinitive after it in the clause make the clause's
+ * subject act the noun. 1 when so. */
+int de_light_final(const ctx *c, const sent_info *s, size_t cs, size_t ce,
+                   const match *tr)
+{
+    int aux = 0;
+    for (size_t k = cs; k < tr->start; k++) {
+        const token *t = &s->t[k];
+        /* not the conditional ("würde ... die Verhandlungen führen") */
+        if (t->len >= 6 && !strncmp(tok_text(c, t), "würde", 6))   /* ü: 2 bytes */
+            return 0;
+        if (has_role(s, k, ROLE_AUX))
+            aux = 1;
+    }
+    if (!aux)
+        return 0;
+    for (size_t k = tr->start + 1; k < ce && k < s->nt; k++) {
+        if (has_role(s, k, ROLE_LIGHT) && !(s->t[k].flags & TOK_CAP))
+            return 1;
+    }
+    return 0;
+}
