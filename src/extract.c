@@ -1600,7 +1600,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 tcode = struck;
             }
         }
-        if ((!scode || (tgt < 0 && !xtgt && !struck[0])) && noun)
+        /* (a noun a light verb makes the subject act is a verbal act: its
+         * object may come from the context, "Die EU hat ein Moratorium
+         * für Waffenlieferungen beschlossen") */
+        if ((!scode || (tgt < 0 && !xtgt && !struck[0])) && noun &&
+            !(light && scode && c->lx->lang[0] == 'd'))
             continue;
         if (!scode)
             continue;
