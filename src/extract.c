@@ -1175,6 +1175,9 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             }
         if (wish)
             continue;   /* "Putin will die Kapitulation der Ukraine" */
+        /* German perfect: "Die EU hat ein Moratorium ... beschlossen" */
+        if (noun && !light && c->lx->lang[0] == 'd')
+            light = de_light_final(c, s, cs, ce, tr);
         /* German verb-final: "hatte die Grenzregion angegriffen in einem
          * Versuch ...": what follows the participle is another clause */
         int final = 0;
@@ -1601,7 +1604,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 tcode = struck;
             }
         }
-        if ((!scode || (tgt < 0 && !xtgt && !struck[0])) && noun)
+        /* (a noun a light verb makes the subject act is a verbal act: its
+         * object may come from the context, "Die EU hat ein Moratorium
+         * für Waffenlieferungen beschlossen") */
+        if ((!scode || (tgt < 0 && !xtgt && !struck[0])) && noun &&
+            !(light && scode && c->lx->lang[0] == 'd'))
             continue;
         if (!scode)
             continue;
@@ -1617,6 +1624,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         }
         /* (a German consultation names its partner, or none is known:
          * "hat Selenskyj die Lage erörtert") */
+        /* German: a denial answers its accuser ("bestreitet den Vorwurf") */
+        const char *accuser = NULL;
+        if (!tcode && c->lx->lang[0] == 'd' &&
+            (accuser = de_accuser(c, ev->code, scode, si)))
+            tcode = accuser;
         if (!tcode && !(c->lx->lang[0] == 'd' && !strncmp(ev->code, "04", 2)))
             tcode = de_ally_foe(c, ev->code, scode, other_party(c, scode));
         if (!scode || !tcode || (!strcmp(scode, tcode) && tcode != home && !sides &&
@@ -1628,7 +1640,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "MED") &&
             strncmp(ev->code, "09", 2) < 0)
             continue;
-        if (tgt < 0 && !xtgt && same_who(scode, tcode) && tcode != home && tcode != struck)
+        if (tgt < 0 && !xtgt && same_who(scode, tcode) && tcode != home && tcode != struck &&
+            tcode != accuser)
             continue;   /* the context gave the source's own country */
         /* a country cooperating with its own government, army or people
          * ("Israel will evacuate ... Israeli" , "the US decision ... under

@@ -173,6 +173,9 @@ int de_demand_owner(const ctx *c, const sent_info *s, const match *tr,
 int de_has_pron(const ctx *c, const sent_info *s);
 void de_surnames(ctx *c, size_t si);
 void de_former(const ctx *c, sent_info *s);
+const char *de_accuser(const ctx *c, const char *code, const char *scode, size_t si);
+int de_light_final(const ctx *c, const sent_info *s, size_t cs, size_t ce,
+                   const match *tr);
 void de_compound_owner(const ctx *c, sent_info *s);
 
 /* ---- extract_en.c: English rules ---- */

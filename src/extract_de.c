@@ -610,3 +610,49 @@ void de_compound_owner(const ctx *c, sent_info *s)
                 m->adj_event = 1;
     }
 }
+
+/* German "Timoschenko bestreitet den Vorwurf": a denial that names no
+ * addressee answers the last party the article showed accusing,
+ * rejecting or coercing the denier in an earlier sentence (the court
+ * that sentenced her). */
+const char *de_accuser(const ctx *c, const char *code, const char *scode, size_t si)
+{
+    if (c->lx->lang[0] != 'd' || !scode || strncmp(code, "016", 3))
+        return NULL;
+    const dyad_doc *d = c->d;
+    for (size_t k = d->nevents; k-- > 0;) {
+        const dyad_event *o = &d->events[k];
+        if ((size_t)o->sentence_index < si &&
+            !strcmp(o->target.code, scode) && strcmp(o->source.code, scode) &&
+            strlen(o->source.code) > 3 &&
+            (!strncmp(o->cameo, "11", 2) || !strncmp(o->cameo, "12", 2) ||
+             !strncmp(o->cameo, "17", 2)))
+            return o->source.code;
+    }
+    return NULL;
+}
+
+/* German perfect or modal clause "Die EU hat ein Moratorium ...
+ * beschlossen": an auxiliary before the noun trigger and a light verb's
+ * participle or infinitive after it in the clause make the clause's
+ * subject act the noun. 1 when so. */
+int de_light_final(const ctx *c, const sent_info *s, size_t cs, size_t ce,
+                   const match *tr)
+{
+    int aux = 0;
+    for (size_t k = cs; k < tr->start; k++) {
+        const token *t = &s->t[k];
+        /* not the conditional ("würde ... die Verhandlungen führen") */
+        if (t->len >= 6 && !strncmp(tok_text(c, t), "würde", 6))   /* ü: 2 bytes */
+            return 0;
+        if (has_role(s, k, ROLE_AUX))
+            aux = 1;
+    }
+    if (!aux)
+        return 0;
+    for (size_t k = tr->start + 1; k < ce && k < s->nt; k++) {
+        if (has_role(s, k, ROLE_LIGHT) && !(s->t[k].flags & TOK_CAP))
+            return 1;
+    }
+    return 0;
+}
