@@ -887,16 +887,22 @@ static const attr_place *event_place(const sent_attrs *at, size_t rel)
     return best != SIZE_MAX ? &at->places[best] : NULL;
 }
 
+/* The place of the act that trigger tr names, from the sentence's
+ * attributes (scanned on first use). */
+static const attr_place *act_place(ctx *c, size_t si, sent_attrs *at, const match *tr)
+{
+    scan_attrs(c, si, at);
+    return event_place(at, c->s[si].t[tr->start].off - c->d->sents[si].start);
+}
+
 /* An inherited civilian agent moved to the country of the sentence's
  * place; 0 when it stays. */
 static int localise(ctx *c, size_t si, sent_attrs *at, const match *tr,
                     const mention *m, char out[16])
 {
-    const sent_info *s = &c->s[si];
     if (!m->inherited || strlen(m->code) != 6 || strcmp(m->code + 3, "CVL"))
         return 0;
-    scan_attrs(c, si, at);
-    const attr_place *pl = event_place(at, s->t[tr->start].off - c->d->sents[si].start);
+    const attr_place *pl = act_place(c, si, at, tr);
     if (!pl || !is_country3(pl->country) || !strncmp(pl->country, m->code, 3))
         return 0;
     combine(out, pl->country, m->code + 3);
@@ -1567,11 +1573,8 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
         if (!scode && tcode && strlen(tcode) >= 3 && is_state(tcode)) {
             if (!strncmp(ev->code, "14", 2))
                 snprintf(unnamed, sizeof unnamed, "%.3sCVL", tcode);
-            else if (!strncmp(ev->code, "17", 2) ||
-                     !strncmp(ev->code, "18", 2) || !strncmp(ev->code, "19", 2) ||
-                     !strncmp(ev->code, "20", 2)) {
-                scan_attrs(c, si, &at);
-                const attr_place *pl = event_place(&at, s->t[tr->start].off - sp.start);
+            else if (!strncmp(ev->code, "17", 2) || violent_root(ev->code)) {
+                const attr_place *pl = act_place(c, si, &at, tr);
                 snprintf(unnamed, sizeof unnamed, "%.3s",
                          pl && pl->country[0] ? pl->country : tcode);
             }
@@ -1582,21 +1585,14 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
             if (unnamed[0] && strcmp(unnamed, tcode))
                 scode = unnamed;
         }
-        /* 4. the document's context names a verb's missing object ("So
-         * habe Nordkorea ... geliefert": to Russia, whom the article is
-         * about). A missing subject is not guessed: on the dev sets such
-         * guesses were wrong four times in five. A noun alone ("die
-         * Verluste") is too weak to build an event on. */
         /* an attack's target unnamed: where it struck, when that is
          * another country ("Israeli tanks fired at targets in Jericho") */
         char struck[4] = "";
         if (scode && tgt < 0 &&
             (english ? !noun || (src >= 0 && s->men[src].adj_event)
                      : src >= 0 && !s->men[src].adj_event) &&
-            (!strncmp(ev->code, "18", 2) || !strncmp(ev->code, "19", 2) ||
-             !strncmp(ev->code, "20", 2))) {
-            scan_attrs(c, si, &at);
-            const attr_place *pl = event_place(&at, s->t[tr->start].off - sp.start);
+            violent_root(ev->code)) {
+            const attr_place *pl = act_place(c, si, &at, tr);
             if (pl && is_country3(pl->country) &&
                 (strncmp(pl->country, scode, 3) || de_rebel_home(c, scode)) &&
                 de_ally_foe(c, ev->code, scode, pl->country) == pl->country) {
@@ -1604,6 +1600,11 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 tcode = struck;
             }
         }
+        /* 4. the document's context names a verb's missing object ("So
+         * habe Nordkorea ... geliefert": to Russia, whom the article is
+         * about). A missing subject is not guessed: on the dev sets such
+         * guesses were wrong four times in five. A noun alone ("die
+         * Verluste") is too weak to build an event on. */
         /* (a noun a light verb makes the subject act is a verbal act: its
          * object may come from the context, "Die EU hat ein Moratorium
          * für Waffenlieferungen beschlossen") */
@@ -1616,8 +1617,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
          * where it happens: "Iraqi Kurds demonstrated in Kirkuk" */
         char home[4] = "";
         if (!tcode && !strncmp(ev->code, "14", 2)) {
-            scan_attrs(c, si, &at);
-            const attr_place *pl = event_place(&at, s->t[tr->start].off - sp.start);
+            const attr_place *pl = act_place(c, si, &at, tr);
             snprintf(home, sizeof home, "%.3s", pl && pl->country[0] ? pl->country : scode);
             if (is_country3(home))
                 tcode = home;
@@ -1726,7 +1726,7 @@ static void code_sentence(ctx *c, size_t si, size_t claim_from)
                 if (src >= 0 && !passive && english)
                     onoun = onoun && o->start < s->men[src].end && o->end > s->men[src].start;
                 if (onoun &&
-                    (!strncmp(oc, "18", 2) || !strncmp(oc, "19", 2) || !strncmp(oc, "20", 2)) &&
+                    violent_root(oc) &&
                     strcmp(oc, "190")) {
                     snprintf(e->cameo, sizeof e->cameo, "%s", oc);
                     break;

@@ -118,6 +118,12 @@ static inline size_t span_dist(size_t s, size_t n, size_t ts, size_t te)
     return s >= te ? s - te : 0;
 }
 
+/* CAMEO roots 18-20: assault, fight, mass violence. */
+static inline int violent_root(const char *code)
+{
+    return !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+}
+
 static inline int same_who(const char *a, const char *b)
 {
     return !strncmp(a, b, 3);

@@ -404,7 +404,7 @@ const char *de_ally_foe(const ctx *c, const char *code, const char *scode,
                                const char *tcode)
 {
     if (c->lx->lang[0] != 'd' || !scode || !tcode ||
-        !(!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)))
+        !violent_root(code))
         return tcode;
     const dyad_doc *d = c->d;
     int ally = 0;

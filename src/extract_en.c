@@ -176,8 +176,7 @@ int en_place_target(const sent_info *s, const match *tr, int src, size_t cs, siz
 {
     const char *sc = s->men[src].code;
     int rebel = !passive && strlen(sc) == 6 && !strcmp(sc + 3, "REB") &&
-                (!strncmp(ev->code, "18", 2) || !strncmp(ev->code, "19", 2) ||
-                 !strncmp(ev->code, "20", 2));
+                violent_root(ev->code);
     int best = -1;
     for (size_t k = 0; k < nmen; k++) {
         const mention *m = &s->men[k];
